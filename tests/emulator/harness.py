@@ -1,0 +1,273 @@
+"""One emulator instance running the driver image, with the NDIS model hooked in, and the
+calls NDIS makes into the driver (DriverEntry, then the registered miniport handlers)."""
+
+import json
+import logging
+import os
+
+import pefile
+import speakeasy
+
+import ndis_model as nm
+from abi import REPO_ROOT, abi
+from ndis_model import NdisModel, ScenarioFailure
+
+DEFAULT_SYS = os.path.join(REPO_ROOT, "target", "x86_64-pc-windows-msvc", "release", "ipsecov2.dll")
+
+IMAGE_SCN_MEM_EXECUTE = 0x20000000
+
+
+def image_path():
+    p = os.environ.get("IPSECOV2_SYS") or DEFAULT_SYS
+    return p if os.path.isabs(p) else os.path.join(REPO_ROOT, p)
+
+
+def _config():
+    path = os.path.join(os.path.dirname(speakeasy.__file__), "configs", "default.json")
+    with open(path) as f:
+        c = json.load(f)
+    c["timeout"] = 60
+    c["max_api_count"] = 1000000
+    c.setdefault("analysis", {})["strings"] = False
+    c["analysis"]["memory_tracing"] = False
+    return c
+
+
+def _quiet_logger():
+    lg = logging.getLogger("ipsecov2.emulator.speakeasy")
+    lg.handlers[:] = [logging.NullHandler()]
+    lg.propagate = False
+    lg.setLevel(logging.CRITICAL)
+    return lg
+
+
+class Harness:
+    """Fresh emulator + model + driver image. `driver_entry()` runs DriverEntry; the other
+    methods play NDIS's part of the miniport contract."""
+
+    def __init__(self, sys_path=None):
+        self.path = sys_path or image_path()
+        if not os.path.exists(self.path):
+            raise ScenarioFailure("driver image not found: %s (build it, or set IPSECOV2_SYS)" % self.path)
+        self.abi = abi()
+        pe = pefile.PE(self.path, fast_load=False)
+        self.imports = []
+        for entry in getattr(pe, "DIRECTORY_ENTRY_IMPORT", []):
+            dll = os.path.splitext(entry.dll.decode())[0]
+            for imp in entry.imports:
+                name = imp.name.decode() if imp.name else "ordinal_%d" % imp.ordinal
+                self.imports.append((dll, name))
+        self.image_base = pe.OPTIONAL_HEADER.ImageBase
+        self.exec_ranges = [(s.VirtualAddress, s.VirtualAddress + max(s.Misc_VirtualSize, s.SizeOfRawData))
+                            for s in pe.sections if s.Characteristics & IMAGE_SCN_MEM_EXECUTE]
+        pe.close()
+        self.se = speakeasy.Speakeasy(config=_config(), logger=_quiet_logger())
+        self.module = self.se.load_module(self.path)
+        self.base = self.module.get_base()
+        self.model = NdisModel(self.se, self.abi)
+        self.model.install(self.imports)
+        self.entry_status = None
+        self.adapters = []
+
+    # -- plumbing -----------------------------------------------------------------------------
+    @property
+    def m(self):
+        return self.model
+
+    def const(self, name):
+        return self.abi.const(name)
+
+    def in_exec_section(self, addr):
+        rva = addr - self.base
+        return any(lo <= rva < hi for lo, hi in self.exec_ranges)
+
+    def _last_run(self):
+        return self.se.emu.runs[-1] if self.se.emu.runs else None
+
+    def _after_run(self, what, run):
+        m = self.model
+        if m.fatal is not None:
+            raise ScenarioFailure("%s: %s" % (what, m.fatal))
+        if run is None:
+            raise ScenarioFailure("%s: the emulator did not run it" % what)
+        if run.error:
+            e = run.error
+            detail = ", ".join("%s=%s" % (k, e[k]) for k in ("type", "pc", "address", "api_name", "instr")
+                               if k in e and e[k] is not None)
+            raise ScenarioFailure("%s: emulation error (%s)" % (what, detail or e))
+        if run.ret_val is None:
+            raise ScenarioFailure("%s: did not return (timeout or instruction limit)" % what)
+        return run.ret_val
+
+    def driver_entry(self):
+        """Run DriverEntry (speakeasy passes a DRIVER_OBJECT and a registry path)."""
+        self.model.irql = 0
+        self.se.run_module(self.module)
+        run = self.se.emu.runs[0] if self.se.emu.runs else None
+        rv = self._after_run("DriverEntry", run)
+        self.entry_status = rv & 0xFFFFFFFF
+        self._check_exit("DriverEntry", 0)
+        return self.entry_status
+
+    def _check_exit(self, what, irql):
+        m = self.model
+        if m.locks:
+            held = ", ".join(nm._lock_name(m, k) for k in m.locks)
+            m.fail("%s returned with spin lock(s) held: %s" % (what, held))
+            m.locks.clear()
+        if m.irql != irql:
+            m.fail("%s returned at IRQL %d, entered at %d" % (what, m.irql, irql))
+        m.irql = irql
+
+    @property
+    def chars(self):
+        regs = self.model.registrations
+        if not regs:
+            raise ScenarioFailure("DriverEntry did not call NdisMRegisterMiniportDriver (status %s)"
+                                  % (hex(self.entry_status) if self.entry_status is not None else None))
+        return regs[-1]
+
+    @property
+    def handlers(self):
+        return self.chars["handlers"]
+
+    def call(self, handler, args, irql=0):
+        """Call a registered miniport handler (oracle field name, e.g. "OidRequestHandler") and
+        return its return value (rax). Fails if it bug-checked, faulted, hit an API the model
+        lacks, or returned holding a spin lock or at another IRQL."""
+        addr = self.handlers.get(handler)
+        if not addr:
+            raise ScenarioFailure("the driver registered no %s" % handler)
+        m = self.model
+        m.irql = irql
+        m.in_handler = handler
+        n = len(self.se.emu.runs)
+        self.se.call(addr, list(args))
+        run = self.se.emu.runs[-1] if len(self.se.emu.runs) > n else None
+        try:
+            rv = self._after_run(handler, run)
+        finally:
+            m.in_handler = None
+        self._check_exit(handler, irql)
+        return rv
+
+    def status(self, handler, args, irql=0):
+        return self.call(handler, args, irql) & 0xFFFFFFFF
+
+    # -- NDIS's side of the miniport life cycle --------------------------------------------
+    def initialize(self, config=None, network_address=None):
+        """MiniportInitializeEx with a fresh NdisMiniportHandle. Returns the Adapter; its
+        `init_status` holds the status. On success the adapter is Paused (NDIS then restarts)."""
+        m = self.model
+        handle = m.new_handle("miniport-adapter-handle", 64)
+        a = nm.Adapter(handle, len(self.adapters))
+        a.config = dict(config or {})
+        a.network_address = network_address
+        m.adapters[handle] = a
+        self.adapters.append(a)
+        a.init_params = nm.build_init_parameters(m, if_index=10 + a.index, net_luid=(6 << 48) | (a.index + 1))
+        a.state = "initializing"
+        m.current_init = a
+        try:
+            a.init_status = self.status("InitializeHandlerEx", [handle, m.driver_context, a.init_params])
+        finally:
+            m.current_init = None
+        a.state = "paused" if a.init_status == self.const("NDIS_STATUS_SUCCESS") else "failed"
+        open_cfg = [h for h, ch in m.config_handles.items() if ch["adapter"] is a]
+        m.check(not open_cfg, "MiniportInitializeEx left %d configuration handle(s) open" % len(open_cfg))
+        return a
+
+    def initialized(self, **kw):
+        a = self.initialize(**kw)
+        if a.init_status != self.const("NDIS_STATUS_SUCCESS"):
+            raise ScenarioFailure("MiniportInitializeEx returned %s" % self.abi.status_name(a.init_status))
+        if not a.context:
+            raise ScenarioFailure("MiniportInitializeEx succeeded without registration attributes "
+                                  "(no MiniportAdapterContext)")
+        return a
+
+    def running(self, **kw):
+        a = self.initialized(**kw)
+        st = self.restart(a)
+        if st != self.const("NDIS_STATUS_SUCCESS"):
+            raise ScenarioFailure("MiniportRestart returned %s" % self.abi.status_name(st))
+        return a
+
+    def restart(self, a):
+        a.state = "restarting"
+        st = self.status("RestartHandler", [a.context, nm.build_restart_parameters(self.model)])
+        a.state = "running" if st == self.const("NDIS_STATUS_SUCCESS") else "paused"
+        return st
+
+    def pause(self, a):
+        a.state = "pausing"
+        st = self.status("PauseHandler", [a.context, nm.build_pause_parameters(self.model)])
+        if st == self.const("NDIS_STATUS_SUCCESS"):
+            a.state = "paused"
+        return st
+
+    def halt(self, a, action=None):
+        if action is None:
+            action = self.const("NdisHaltDeviceDisabled")
+        self.call("HaltHandlerEx", [a.context, action])
+        a.state = "halted"
+
+    def unload(self):
+        self.call("UnloadHandler", [self.chars["DriverObject"]])
+
+    def oid(self, a, request_type, oid, buf_len, data=b"", direct=False, method_id=0):
+        """Issue an OID request; returns the OidRequest with `.status` (the handler's return)."""
+        m = self.model
+        r = nm.OidRequest(m, request_type, oid, buf_len, data, method_id)
+        kind = "direct" if direct else "regular"
+        r.rec["pending_kind"] = kind
+        r.status = self.status("DirectOidRequestHandler" if direct else "OidRequestHandler", [a.context, r.addr])
+        if r.status != self.const("NDIS_STATUS_PENDING"):
+            m.check(r.rec["completed"] is None,
+                    "OID %#x: the handler returned %s and also completed the request"
+                    % (oid, self.abi.status_name(r.status)))
+        m.check(r.canary_ok(), "OID %#x: the driver wrote past the end of the %d-byte InformationBuffer"
+                % (oid, buf_len))
+        return r
+
+    def query(self, a, oid, buf_len=256, direct=False):
+        return self.oid(a, self.const("NdisRequestQueryInformation"), oid, buf_len, direct=direct)
+
+    def set(self, a, oid, data, direct=False):
+        return self.oid(a, self.const("NdisRequestSetInformation"), oid, len(data), data, direct=direct)
+
+    def send(self, a, first_nbl, flags=0, port=0):
+        """MiniportSendNetBufferLists; every NBL in the chain is recorded as outstanding."""
+        m = self.model
+        nbl = first_nbl
+        while nbl:
+            a.sent[nbl] = {"state": "sent", "status": None}
+            nbl = m.view("NET_BUFFER_LIST", nbl)["Next"]
+        irql = 2 if flags & self.const("NDIS_SEND_FLAGS_DISPATCH_LEVEL") else 0
+        self.call("SendNetBufferListsHandler", [a.context, first_nbl, port, flags], irql=irql)
+
+    def driver_leaks(self):
+        return [b for b in self.model.arena.live("driver")]
+
+    def finish(self):
+        """Checks run after every scenario: heap integrity. Returns the model's failures."""
+        self.model.failures.extend(self.model.check_heap())
+        return self.model.failures
+
+    def run_timers(self):
+        """Fire every armed NDIS timer once (as its DPC would, at DISPATCH_LEVEL). Returns how many."""
+        m, n = self.model, 0
+        for h, t in list(m.timers.items()):
+            if t["live"] and t["armed"]:
+                if not t["period"]:
+                    t["armed"] = False
+                fn = t["chars"].get("TimerFunction")
+                m.irql = 2
+                before = len(self.se.emu.runs)
+                self.se.call(fn, [0, t["context"] or 0, 0, 0])
+                run = self.se.emu.runs[-1] if len(self.se.emu.runs) > before else None
+                self._after_run("timer function %#x" % fn, run)
+                self._check_exit("timer function %#x" % fn, 2)
+                m.irql = 0
+                n += 1
+        return n

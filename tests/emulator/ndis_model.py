@@ -1,0 +1,1345 @@
+"""A model of the NDIS / NT kernel functions the ipsecov2 driver imports, for the speakeasy
+emulator.
+
+Each function is implemented from its documented contract (learn.microsoft.com DDI pages; the
+structure layouts and constant values from the ABI oracle through `abi.py`). Every call is
+recorded (`model.calls`: name, raw arguments, decoded structures), and every breach of the
+contract that the model can see (a lock released twice, a free of an unknown pointer, a bug
+check, an attribute structure with a wrong header, an API the model does not implement, ...)
+is recorded in `model.failures`, which fails the scenario.
+
+The model owns one large mapped arena in emulated memory and allocates everything from it
+(the driver's pool allocations and the structures a scenario builds), never reusing an
+address; each block is followed by a canary red zone, and freed blocks are poisoned, so
+overruns and writes after free are caught (`model.check_heap()`). One region instead of one
+unicorn mapping per allocation also keeps unicorn 1 fast.
+"""
+
+import re
+import struct
+import traceback
+
+from abi import Abi, Mem, View, abi as _abi
+
+ALIGN = 16
+REDZONE = 16
+CANARY = 0xFD
+FREED_POISON = 0xDD
+UNINIT_FILL = 0xCD
+ARENA_SIZE = 64 * 1024 * 1024
+
+# speakeasy's calling-convention constant for the Microsoft x64 convention (stdcall is read as
+# rcx, rdx, r8, r9, then the stack past the shadow space on AMD64).
+from speakeasy.winenv import arch as _arch  # noqa: E402
+
+
+class ScenarioFailure(Exception):
+    """A scenario assertion or a contract breach seen by the model."""
+
+
+class FatalStop(Exception):
+    """Raised inside a hook: the emulation of the current call must stop."""
+
+
+# ------------------------------------------------------------------------------------------------
+# The arena
+# ------------------------------------------------------------------------------------------------
+class Block:
+    __slots__ = ("addr", "size", "owner", "kind", "tag", "handle", "live", "note")
+
+    def __init__(self, addr, size, owner, kind, tag=0, handle=0, note=""):
+        self.addr, self.size, self.owner, self.kind = addr, size, owner, kind
+        self.tag, self.handle, self.note, self.live = tag, handle, note, True
+
+    def __repr__(self):
+        tag = struct.pack("<I", self.tag).decode("latin-1") if self.tag else ""
+        return "<%s %s %#x+%#x tag=%r %s>" % (self.owner, self.kind, self.addr, self.size, tag, self.note)
+
+
+class Arena:
+    def __init__(self, se, mem, size=ARENA_SIZE):
+        self.mem = mem
+        self.base = se.mem_alloc(size, tag="ndis_model.arena")
+        self.end = self.base + size
+        self.next = self.base + 0x1000  # leave the first page unused
+        self.blocks = {}  # addr -> Block (live and freed)
+
+    def alloc(self, size, owner, kind, fill=0, tag=0, handle=0, note=""):
+        n = max(int(size), 1)
+        addr = (self.next + ALIGN - 1) & ~(ALIGN - 1)
+        total = n + REDZONE
+        if addr + total > self.end:
+            raise FatalStop("emulated arena exhausted (%d bytes requested)" % size)
+        self.next = addr + total
+        self.mem.write(addr, bytes([fill]) * n)
+        pad = ((addr + total + ALIGN - 1) & ~(ALIGN - 1)) - (addr + n)
+        self.mem.write(addr + n, bytes([CANARY]) * pad)
+        b = Block(addr, n, owner, kind, tag, handle, note)
+        self.blocks[addr] = b
+        return b
+
+    def redzone_ok(self, b):
+        pad = ((b.addr + b.size + REDZONE + ALIGN - 1) & ~(ALIGN - 1)) - (b.addr + b.size)
+        return self.mem.read(b.addr + b.size, pad) == bytes([CANARY]) * pad
+
+    def free(self, b):
+        b.live = False
+        self.mem.write(b.addr, bytes([FREED_POISON]) * b.size)
+
+    def find(self, addr):
+        return self.blocks.get(addr)
+
+    def containing(self, addr):
+        for b in self.blocks.values():
+            if b.addr <= addr < b.addr + b.size:
+                return b
+        return None
+
+    def live(self, owner=None):
+        return [b for b in self.blocks.values() if b.live and (owner is None or b.owner == owner)]
+
+
+# ------------------------------------------------------------------------------------------------
+# API registry
+# ------------------------------------------------------------------------------------------------
+API = {}  # name -> (module, argc, function)
+
+
+def api(module, argc):
+    def deco(fn):
+        API[fn.__name__] = (module, argc, fn)
+        return fn
+
+    return deco
+
+
+class Call:
+    __slots__ = ("name", "args", "decoded", "ret", "seq")
+
+    def __init__(self, name, args, seq):
+        self.name, self.args, self.decoded, self.ret, self.seq = name, list(args), {}, None, seq
+
+    def __repr__(self):
+        return "%s(%s)%s" % (self.name, ", ".join(hex(a) for a in self.args),
+                             "" if self.ret is None else " -> %#x" % self.ret)
+
+
+class Adapter:
+    """What NDIS knows about one miniport adapter (one MiniportInitializeEx)."""
+
+    def __init__(self, handle, index):
+        self.handle = handle
+        self.index = index
+        self.context = None
+        self.attributes = []  # decoded attribute structures in call order
+        self.registration = None
+        self.general = None
+        self.offload = None
+        self.config = {}  # keyword -> int (NdisReadConfiguration)
+        self.network_address = None  # bytes for NdisReadNetworkAddress, or None = absent
+        self.state = "uninitialized"
+        self.init_params = None
+        self.status_indications = []
+        self.sent = {}  # NBL addr -> dict(state, status)
+        self.send_completions = []  # (flags, [nbl, ...])
+        self.received = []  # dicts of indicated receive NBLs
+        self.oid_completions = []  # (kind, request, status)
+
+
+# ------------------------------------------------------------------------------------------------
+# The model
+# ------------------------------------------------------------------------------------------------
+class NdisModel:
+    def __init__(self, se, a=None):
+        self.se = se
+        self.abi = a or _abi()
+        self.mem = Mem(se)
+        self.arena = Arena(se, self.mem)
+        self.calls = []
+        self.failures = []
+        self.fatal = None
+        self.debug_prints = []
+        self.bugchecks = []
+        self.unimplemented_called = []
+        # driver registration
+        self.registrations = []  # decoded characteristics
+        self.driver_handle = None
+        self.deregistrations = []
+        # adapters
+        self.adapters = {}  # handle -> Adapter
+        self.current_init = None  # Adapter inside MiniportInitializeEx
+        self.in_handler = None
+        # locks / IRQL
+        self.irql = 0
+        self.locks = {}  # addr -> irql to restore (None for AtDpcLevel acquisition)
+        # configuration
+        self.config_handles = {}  # handle -> Adapter (open)
+        # pools and NBLs
+        self.nbl_pools = {}
+        self.nb_pools = {}
+        self.pool_nbls = {}  # NBL addr -> record of NBLs allocated from NDIS pools
+        self.pool_nbs = {}
+        self.mdls = {}
+        self.timers = {}
+        self.oid_requests = {}  # request addr -> record of requests built by the harness
+        self._handle_seq = 0
+
+    # -- failures ---------------------------------------------------------------------------
+    def fail(self, msg):
+        self.failures.append(msg)
+
+    def stop(self, reason):
+        if self.fatal is None:
+            self.fatal = reason
+        self.fail(reason)
+        try:
+            self.se.stop()
+        except Exception:
+            pass
+
+    def check(self, cond, msg):
+        if not cond:
+            self.fail(msg)
+        return cond
+
+    # -- handles / memory -------------------------------------------------------------------
+    def new_handle(self, kind, size=16):
+        """An opaque handle: a small model-owned block, so a handle is never a valid driver
+        pointer and never collides with another."""
+        self._handle_seq += 1
+        b = self.arena.alloc(size, "model", kind, fill=0x48, note="handle#%d" % self._handle_seq)
+        return b.addr
+
+    def alloc(self, size, kind="harness", fill=0, note=""):
+        return self.arena.alloc(size, "harness", kind, fill=fill, note=note).addr
+
+    def view(self, struct_name, addr):
+        return View(self.mem, struct_name, addr, self.abi)
+
+    def const(self, name):
+        return self.abi.const(name)
+
+    def status_name(self, v):
+        return self.abi.status_name(v)
+
+    # -- hooks ------------------------------------------------------------------------------
+    def install(self, imports):
+        """Hook every API the model implements, and every other import of the image with a hook
+        that fails the scenario naming the API. `imports` = [(dll_without_ext, name)]."""
+        for name, (module, argc, fn) in API.items():
+            self.se.add_api_hook(self._make_hook(name, argc, fn), module, name, argc=3 if argc < 0 else argc)
+        self.unimplemented_imports = []
+        for dll, name in imports:
+            if name not in API:
+                self.unimplemented_imports.append("%s!%s" % (dll, name))
+                self.se.add_api_hook(self._make_missing(dll, name), dll, name, argc=4)
+
+    def _make_hook(self, name, argc, fn):
+        def hook(emu, api_name, orig, _argv):
+            if self.fatal is not None:
+                return 0
+            n = 3 if argc < 0 else argc
+            argv = emu.get_func_argv(_arch.CALL_CONV_STDCALL, n)
+            rec = Call(name, argv, len(self.calls))
+            self.calls.append(rec)
+            try:
+                rv = fn(self, rec, *argv)
+            except FatalStop as e:
+                self.stop(str(e))
+                return 0
+            except Exception as e:  # a model error must never be silent
+                self.stop("model error in %s: %s\n%s" % (name, e, traceback.format_exc()))
+                return 0
+            rec.ret = rv
+            return rv
+
+        return hook
+
+    def _make_missing(self, dll, name):
+        def hook(emu, api_name, orig, argv):
+            self.unimplemented_called.append(name)
+            self.calls.append(Call(name, argv, len(self.calls)))
+            self.stop("the driver called %s!%s, which the NDIS model does not implement" % (dll, name))
+            return 0
+
+        return hook
+
+    def calls_named(self, name):
+        return [c for c in self.calls if c.name == name]
+
+    # -- helpers for hooks ------------------------------------------------------------------
+    def adapter_of(self, handle, api_name):
+        a = self.adapters.get(handle)
+        if a is None:
+            raise FatalStop("%s: %#x is not a miniport adapter handle NDIS gave the driver" % (api_name, handle))
+        return a
+
+    def known_ndis_handle(self, handle):
+        return handle == self.driver_handle or handle in self.adapters
+
+    def read_unicode_string(self, addr):
+        v = self.view("UNICODE_STRING", addr)
+        n, buf = v["Length"], v["Buffer"]
+        return self.mem.wstr(buf, n) if n and buf else ""
+
+    def check_header(self, api_name, what, addr, type_name, revs_sizes):
+        """revs_sizes: {revision: minimum size}. Returns (type, rev, size)."""
+        v = self.view("NDIS_OBJECT_HEADER", addr)
+        t, r, s = v["Type"], v["Revision"], v["Size"]
+        want_t = self.const(type_name)
+        ok = t == want_t and r in revs_sizes and s >= revs_sizes[r]
+        self.check(ok, "%s: %s header (Type %#x, Revision %d, Size %#x) should be Type %s (%#x) with "
+                   "revision/size one of %s" % (api_name, what, t, r, s, type_name, want_t,
+                                                {k: hex(v) for k, v in revs_sizes.items()}))
+        return t, r, s
+
+
+# ================================================================================================
+# ndis.sys
+# ================================================================================================
+HANDLER_FIELDS = [
+    "SetOptionsHandler", "InitializeHandlerEx", "HaltHandlerEx", "UnloadHandler", "PauseHandler",
+    "RestartHandler", "OidRequestHandler", "SendNetBufferListsHandler", "ReturnNetBufferListsHandler",
+    "CancelSendHandler", "CheckForHangHandlerEx", "ResetHandlerEx", "DevicePnPEventNotifyHandler",
+    "ShutdownHandlerEx", "CancelOidRequestHandler", "DirectOidRequestHandler",
+    "CancelDirectOidRequestHandler", "SynchronousOidRequestHandler",
+]
+
+
+@api("ndis", 5)
+def NdisMRegisterMiniportDriver(m, c, driver_object, registry_path, driver_context, pchars, phandle):
+    v = m.view("NDIS_MINIPORT_DRIVER_CHARACTERISTICS", pchars)
+    t, r, s = v.header()
+    d = {"Header": (t, r, s), "address": pchars, "DriverObject": driver_object,
+         "RegistryPath": m.read_unicode_string(registry_path) if registry_path else None,
+         "MiniportDriverContext": driver_context}
+    limit = min(s, m.abi.size("NDIS_MINIPORT_DRIVER_CHARACTERISTICS"))
+    for f in ["MajorNdisVersion", "MinorNdisVersion", "MajorDriverVersion", "MinorDriverVersion", "Flags"]:
+        d[f] = v[f]
+    handlers = {}
+    for f in HANDLER_FIELDS:
+        off = m.abi.offset("NDIS_MINIPORT_DRIVER_CHARACTERISTICS", f)
+        if off + 8 <= limit:
+            handlers[f] = v[f]
+    d["handlers"] = handlers
+    c.decoded["characteristics"] = d
+    m.registrations.append(d)
+    m.check(phandle != 0, "NdisMRegisterMiniportDriver: NdisMiniportDriverHandle is NULL")
+    m.driver_handle = m.new_handle("driver-handle")
+    m.driver_object = driver_object
+    m.driver_context = driver_context
+    m.mem.w64(phandle, m.driver_handle)
+    return m.const("NDIS_STATUS_SUCCESS")
+
+
+@api("ndis", 1)
+def NdisMDeregisterMiniportDriver(m, c, handle):
+    m.deregistrations.append(handle)
+    m.check(handle == m.driver_handle,
+            "NdisMDeregisterMiniportDriver(%#x): not the handle NdisMRegisterMiniportDriver returned (%s)"
+            % (handle, hex(m.driver_handle) if m.driver_handle else None))
+    return None
+
+
+ATTR_TYPES = {
+    "NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES": "NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES",
+    "NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES": "NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES",
+    "NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES": "NDIS_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES",
+}
+
+# sub-blocks of NDIS_OFFLOAD and their oracle structures
+OFFLOAD_BLOCKS = {
+    "Checksum": "NDIS_TCP_IP_CHECKSUM_OFFLOAD",
+    "LsoV1": "NDIS_TCP_LARGE_SEND_OFFLOAD_V1",
+    "IPsecV1": "NDIS_IPSEC_OFFLOAD_V1",
+    "LsoV2": "NDIS_TCP_LARGE_SEND_OFFLOAD_V2",
+    "IPsecV2": "NDIS_IPSEC_OFFLOAD_V2",
+    "Rsc": "NDIS_TCP_RECV_SEG_COALESCE_OFFLOAD",
+    "EncapsulatedPacketTaskOffloadGre": "NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD",
+    "EncapsulatedPacketTaskOffloadVxlan": "NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD_V2",
+    "Rfc6877Xlat": "NDIS_RFC6877_464XLAT_OFFLOAD",
+    "UdpSegmentation": "NDIS_UDP_SEGMENTATION_OFFLOAD",
+}
+
+
+def decode_offload(m, addr):
+    """Decode an NDIS_OFFLOAD: header, raw bytes (Header.Size), each sub-block within Size."""
+    if not addr:
+        return None
+    v = m.view("NDIS_OFFLOAD", addr)
+    t, r, s = v.header()
+    out = {"Header": (t, r, s), "address": addr, "raw": m.mem.read(addr, min(max(s, 4), 0x400))}
+    if "Flags" in m.abi.fields("NDIS_OFFLOAD") and m.abi.offset("NDIS_OFFLOAD", "Flags") + 4 <= s:
+        out["Flags"] = v["Flags"]
+    for f, sname in OFFLOAD_BLOCKS.items():
+        off = m.abi.offset("NDIS_OFFLOAD", f)
+        if off + m.abi.size(sname) <= s:
+            out[f] = m.view(sname, addr + off).decode()
+    return out
+
+
+@api("ndis", 2)
+def NdisMSetMiniportAttributes(m, c, handle, pattrs):
+    a = m.adapter_of(handle, "NdisMSetMiniportAttributes")
+    m.check(m.current_init is a, "NdisMSetMiniportAttributes called outside MiniportInitializeEx of its adapter")
+    h = m.view("NDIS_OBJECT_HEADER", pattrs)
+    t, r, s = h["Type"], h["Revision"], h["Size"]
+    tname = next((k for k in ATTR_TYPES if m.const(k) == t), None)
+    rec = {"type": tname or hex(t), "Header": (t, r, s), "address": pattrs}
+    if tname is None:
+        m.fail("NdisMSetMiniportAttributes: unknown attribute Header.Type %#x" % t)
+        a.attributes.append(rec)
+        c.decoded["attributes"] = rec
+        return m.const("NDIS_STATUS_INVALID_PARAMETER")
+    sname = ATTR_TYPES[tname]
+    m.check(a.registration is not None or sname == "NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES",
+            "NdisMSetMiniportAttributes: %s before the registration attributes (they must come first)" % tname)
+    v = m.view(sname, pattrs)
+    rec.update(v.decode(limit=min(s, m.abi.size(sname))))
+    if sname == "NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES":
+        m.check(a.registration is None, "NdisMSetMiniportAttributes: registration attributes set twice")
+        a.registration = rec
+        a.context = rec.get("MiniportAdapterContext")
+    elif sname == "NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES":
+        lst, n = rec.get("SupportedOidList", 0), rec.get("SupportedOidListLength", 0)
+        rec["oids"] = None
+        if lst and n and n < 0x10000:
+            raw = m.mem.read(lst, n - n % 4)
+            rec["oids"] = list(struct.unpack("<%dI" % (len(raw) // 4), raw))
+        pm = rec.get("PowerManagementCapabilitiesEx", 0)
+        rec["pm"] = None
+        if pm:
+            m.check_header("NdisMSetMiniportAttributes", "PowerManagementCapabilitiesEx (NDIS_PM_CAPABILITIES)", pm,
+                           "NDIS_OBJECT_TYPE_DEFAULT",
+                           {m.const("NDIS_PM_CAPABILITIES_REVISION_1"): m.const("NDIS_SIZEOF_NDIS_PM_CAPABILITIES_REVISION_1"),
+                            m.const("NDIS_PM_CAPABILITIES_REVISION_2"): m.const("NDIS_SIZEOF_NDIS_PM_CAPABILITIES_REVISION_2")})
+            pv = m.view("NDIS_PM_CAPABILITIES", pm)
+            rec["pm"] = pv.decode(limit=min(pv["Header.Size"], m.abi.size("NDIS_PM_CAPABILITIES")))
+        a.general = rec
+    elif sname == "NDIS_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES":
+        rec["default"] = decode_offload(m, rec.get("DefaultOffloadConfiguration", 0))
+        rec["hardware"] = decode_offload(m, rec.get("HardwareOffloadCapabilities", 0))
+        a.offload = rec
+    a.attributes.append(rec)
+    c.decoded["attributes"] = rec
+    return m.const("NDIS_STATUS_SUCCESS")
+
+
+@api("ndis", 3)
+def NdisMOidRequestComplete(m, c, handle, req, status):
+    a = m.adapter_of(handle, "NdisMOidRequestComplete")
+    _oid_complete(m, a, "regular", req, status)
+
+
+@api("ndis", 3)
+def NdisMDirectOidRequestComplete(m, c, handle, req, status):
+    a = m.adapter_of(handle, "NdisMDirectOidRequestComplete")
+    _oid_complete(m, a, "direct", req, status)
+
+
+def _oid_complete(m, a, kind, req, status):
+    status &= 0xFFFFFFFF
+    r = m.oid_requests.get(req)
+    m.check(r is not None, "%s OID completion of %#x: not a request NDIS issued" % (kind, req))
+    m.check(status != m.const("NDIS_STATUS_PENDING"), "%s OID completed with NDIS_STATUS_PENDING" % kind)
+    if r is not None:
+        m.check(r.get("pending_kind") == kind,
+                "%s OID completion of request %#x, which the driver did not pend on the %s path (%s)"
+                % (kind, req, kind, r.get("pending_kind")))
+        m.check(not r.get("completed"), "OID request %#x completed twice" % req)
+        r["completed"] = status
+    a.oid_completions.append((kind, req, status))
+
+
+@api("ndis", 2)
+def NdisMIndicateStatusEx(m, c, handle, pind):
+    a = m.adapter_of(handle, "NdisMIndicateStatusEx")
+    m.check_header("NdisMIndicateStatusEx", "NDIS_STATUS_INDICATION", pind,
+                   "NDIS_OBJECT_TYPE_STATUS_INDICATION",
+                   {m.const("NDIS_STATUS_INDICATION_REVISION_1"): m.const("NDIS_SIZEOF_STATUS_INDICATION_REVISION_1")})
+    v = m.view("NDIS_STATUS_INDICATION", pind)
+    d = v.decode()
+    buf, n = d.get("StatusBuffer", 0), d.get("StatusBufferSize", 0)
+    d["buffer"] = m.mem.read(buf, n) if buf and n and n < 0x10000 else b""
+    if d.get("StatusCode") == m.const("NDIS_STATUS_TASK_OFFLOAD_CURRENT_CONFIG") and buf:
+        d["offload"] = decode_offload(m, buf)
+    m.check(d.get("SourceHandle") == handle,
+            "NdisMIndicateStatusEx: SourceHandle %#x is not the MiniportAdapterHandle %#x"
+            % (d.get("SourceHandle", 0), handle))
+    a.status_indications.append(d)
+    c.decoded["indication"] = d
+
+
+# -- configuration ------------------------------------------------------------------------------
+@api("ndis", 2)
+def NdisOpenConfigurationEx(m, c, pobj, phandle):
+    m.check_header("NdisOpenConfigurationEx", "NDIS_CONFIGURATION_OBJECT", pobj,
+                   "NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT",
+                   {m.const("NDIS_CONFIGURATION_OBJECT_REVISION_1"): m.const("NDIS_SIZEOF_CONFIGURATION_OBJECT_REVISION_1")})
+    v = m.view("NDIS_CONFIGURATION_OBJECT", pobj)
+    nh = v["NdisHandle"]
+    a = m.adapters.get(nh)
+    if a is None:
+        m.fail("NdisOpenConfigurationEx: NdisHandle %#x is not a miniport adapter handle" % nh)
+        return m.const("NDIS_STATUS_FAILURE")
+    h = m.new_handle("config-handle")
+    m.config_handles[h] = {"adapter": a, "params": []}
+    m.mem.w64(phandle, h)
+    return m.const("NDIS_STATUS_SUCCESS")
+
+
+@api("ndis", 5)
+def NdisReadConfiguration(m, c, pstatus, ppvalue, chandle, pkeyword, ptype):
+    ch = m.config_handles.get(chandle)
+    kw = m.read_unicode_string(pkeyword)
+    c.decoded["keyword"] = kw
+    c.decoded["type"] = ptype
+    if ch is None:
+        raise FatalStop("NdisReadConfiguration(%r): %#x is not an open configuration handle" % (kw, chandle))
+    a = ch["adapter"]
+    # registry keywords are case-insensitive
+    val = None
+    for k, v in a.config.items():
+        if k.lower() == kw.lower():
+            val = v
+    if val is None:
+        m.mem.w32(pstatus, m.const("NDIS_STATUS_FAILURE"))
+        c.decoded["result"] = None
+        return None
+    p = m.arena.alloc(m.abi.size("NDIS_CONFIGURATION_PARAMETER"), "model", "config-parameter").addr
+    pv = m.view("NDIS_CONFIGURATION_PARAMETER", p)
+    pv["ParameterType"] = m.const("NdisParameterInteger")
+    pv["ParameterData.IntegerData"] = val
+    ch["params"].append(p)
+    m.mem.w64(ppvalue, p)
+    m.mem.w32(pstatus, m.const("NDIS_STATUS_SUCCESS"))
+    c.decoded["result"] = val
+    return None
+
+
+@api("ndis", 4)
+def NdisReadNetworkAddress(m, c, pstatus, paddr, plen, chandle):
+    ch = m.config_handles.get(chandle)
+    if ch is None:
+        raise FatalStop("NdisReadNetworkAddress: %#x is not an open configuration handle" % chandle)
+    na = ch["adapter"].network_address
+    if na is None:
+        m.mem.w32(pstatus, m.const("NDIS_STATUS_FAILURE"))
+        return None
+    b = m.arena.alloc(max(len(na), 1), "model", "network-address")
+    m.mem.write(b.addr, na)
+    ch["params"].append(b.addr)
+    m.mem.w64(paddr, b.addr)
+    m.mem.w32(plen, len(na))
+    m.mem.w32(pstatus, m.const("NDIS_STATUS_SUCCESS"))
+    return None
+
+
+@api("ndis", 1)
+def NdisCloseConfiguration(m, c, chandle):
+    ch = m.config_handles.pop(chandle, None)
+    if ch is None:
+        m.fail("NdisCloseConfiguration(%#x): not an open configuration handle" % chandle)
+        return None
+    # the parameter values belong to the handle and go away with it
+    for p in ch["params"]:
+        b = m.arena.find(p)
+        if b is not None and b.live:
+            m.arena.free(b)
+    return None
+
+
+# -- memory -------------------------------------------------------------------------------------
+@api("ndis", 4)
+def NdisAllocateMemoryWithTagPriority(m, c, nh, length, tag, priority):
+    m.check(m.known_ndis_handle(nh),
+            "NdisAllocateMemoryWithTagPriority: NdisHandle %#x is neither the driver nor an adapter handle" % nh)
+    length &= 0xFFFFFFFF
+    tag &= 0xFFFFFFFF
+    if length == 0:
+        m.fail("NdisAllocateMemoryWithTagPriority: Length 0")
+        return 0
+    # NDIS does not zero this memory: fill it so that reliance on zeroing shows
+    b = m.arena.alloc(length, "driver", "ndis-memory", fill=UNINIT_FILL, tag=tag, handle=nh)
+    return b.addr
+
+
+@api("ndis", 3)
+def NdisFreeMemoryWithTagPriority(m, c, nh, va, tag):
+    _free(m, "NdisFreeMemoryWithTagPriority", va, tag & 0xFFFFFFFF, "ndis-memory")
+
+
+def _free(m, api_name, va, tag, kind):
+    b = m.arena.find(va)
+    if b is None or b.owner != "driver":
+        m.fail("%s(%#x): not an allocation the driver made" % (api_name, va))
+        return
+    if not b.live:
+        m.fail("%s(%#x): double free (%r)" % (api_name, va, b))
+        return
+    if b.kind != kind:
+        m.fail("%s(%#x): memory was allocated as %s" % (api_name, va, b.kind))
+    if b.tag != tag:
+        m.fail("%s(%#x): tag %#x does not match the allocation tag %#x" % (api_name, va, tag, b.tag))
+    if not m.arena.redzone_ok(b):
+        m.fail("%s(%#x): heap overrun past the end of the %d-byte block" % (api_name, va, b.size))
+    m.arena.free(b)
+
+
+# -- NBL / NB pools ---------------------------------------------------------------------------
+def _nbl_size(m):
+    return m.abi.size("NET_BUFFER_LIST", m.ndis_version())
+
+
+def _mdl_chain(m, first):
+    out, mdl, guard = [], first, 0
+    while mdl and guard < 4096:
+        v = m.view("MDL", mdl)
+        out.append(mdl)
+        mdl = v["Next"]
+        guard += 1
+    return out
+
+
+def _position_nb(m, nb, mdl_chain, data_offset, data_length):
+    v = m.view("NET_BUFFER", nb)
+    v["MdlChain"] = mdl_chain
+    v["DataOffset"] = data_offset
+    v["DataLength"] = data_length
+    cur, off = mdl_chain, data_offset
+    for mdl in _mdl_chain(m, mdl_chain):
+        cnt = m.view("MDL", mdl)["ByteCount"]
+        cur = mdl
+        if off < cnt:
+            break
+        off -= cnt
+    v["CurrentMdl"] = cur if mdl_chain else 0
+    v["CurrentMdlOffset"] = off if mdl_chain else 0
+
+
+@api("ndis", 2)
+def NdisAllocateNetBufferListPool(m, c, nh, pparams):
+    m.check(m.known_ndis_handle(nh), "NdisAllocateNetBufferListPool: NdisHandle %#x unknown" % nh)
+    m.check_header("NdisAllocateNetBufferListPool", "NET_BUFFER_LIST_POOL_PARAMETERS", pparams,
+                   "NDIS_OBJECT_TYPE_DEFAULT",
+                   {m.const("NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1"):
+                    m.const("NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1"),
+                    m.const("NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_2"):
+                    m.const("NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_2")})
+    d = m.view("NET_BUFFER_LIST_POOL_PARAMETERS", pparams).decode(
+        limit=m.const("NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1"))
+    h = m.new_handle("nbl-pool")
+    m.nbl_pools[h] = {"params": d, "handle": nh, "live": True, "nbls": set()}
+    c.decoded["params"] = d
+    return h
+
+
+@api("ndis", 1)
+def NdisFreeNetBufferListPool(m, c, pool):
+    p = m.nbl_pools.get(pool)
+    if p is None or not p["live"]:
+        m.fail("NdisFreeNetBufferListPool(%#x): not a live NBL pool" % pool)
+        return None
+    if p["nbls"]:
+        m.fail("NdisFreeNetBufferListPool(%#x): %d NBLs from the pool are still allocated" % (pool, len(p["nbls"])))
+    p["live"] = False
+
+
+def _alloc_nbl(m, pool, context_size, backfill, with_nb):
+    p = m.nbl_pools.get(pool)
+    if p is None or not p["live"]:
+        raise FatalStop("NBL allocation from %#x: not a live NBL pool" % pool)
+    nbl = m.arena.alloc(_nbl_size(m), "pool", "nbl", note="pool %#x" % pool).addr
+    v = m.view("NET_BUFFER_LIST", nbl)
+    v["NdisPoolHandle"] = pool
+    rec = {"pool": pool, "nb": 0, "context": 0, "data": []}
+    if context_size:
+        ctx = m.arena.alloc(m.abi.offset("NET_BUFFER_LIST_CONTEXT", "ContextData") + context_size + backfill,
+                            "pool", "nbl-context").addr
+        cv = m.view("NET_BUFFER_LIST_CONTEXT", ctx)
+        cv["Size"] = context_size + backfill
+        cv["Offset"] = backfill
+        v["Context"] = ctx
+        rec["context"] = ctx
+    if with_nb:
+        nb = m.arena.alloc(m.abi.size("NET_BUFFER"), "pool", "nb", note="with nbl %#x" % nbl).addr
+        v["FirstNetBuffer"] = nb
+        rec["nb"] = nb
+    p["nbls"].add(nbl)
+    m.pool_nbls[nbl] = rec
+    return nbl, rec
+
+
+@api("ndis", 6)
+def NdisAllocateNetBufferAndNetBufferList(m, c, pool, context_size, backfill, mdl_chain, data_offset, data_length):
+    p = m.nbl_pools.get(pool)
+    if p is not None and not p["params"].get("fAllocateNetBuffer"):
+        m.fail("NdisAllocateNetBufferAndNetBufferList from pool %#x created without fAllocateNetBuffer" % pool)
+    nbl, rec = _alloc_nbl(m, pool, context_size & 0xFFFF, backfill & 0xFFFF, True)
+    data_offset &= 0xFFFFFFFF
+    if not mdl_chain and p is not None and p["params"].get("DataSize"):
+        ds = p["params"]["DataSize"]
+        buf = m.arena.alloc(ds, "pool", "nb-data").addr
+        mdl = _make_mdl(m, buf, ds, "pool")
+        rec["data"] = [buf, mdl]
+        mdl_chain = mdl
+    _position_nb(m, rec["nb"], mdl_chain, data_offset, data_length)
+    return nbl
+
+
+@api("ndis", 3)
+def NdisAllocateNetBufferList(m, c, pool, context_size, backfill):
+    nbl, rec = _alloc_nbl(m, pool, context_size & 0xFFFF, backfill & 0xFFFF, False)
+    return nbl
+
+
+@api("ndis", 1)
+def NdisFreeNetBufferList(m, c, nbl):
+    rec = m.pool_nbls.pop(nbl, None)
+    if rec is None:
+        m.fail("NdisFreeNetBufferList(%#x): not an NBL allocated from an NDIS pool" % nbl)
+        return None
+    m.nbl_pools[rec["pool"]]["nbls"].discard(nbl)
+    for addr in [nbl, rec["nb"], rec["context"]] + rec["data"]:
+        b = m.arena.find(addr) if addr else None
+        if b is not None and b.live:
+            if not m.arena.redzone_ok(b):
+                m.fail("NdisFreeNetBufferList(%#x): overrun past the end of %r" % (nbl, b))
+            m.arena.free(b)
+    return None
+
+
+@api("ndis", 2)
+def NdisAllocateNetBufferPool(m, c, nh, pparams):
+    m.check(m.known_ndis_handle(nh), "NdisAllocateNetBufferPool: NdisHandle %#x unknown" % nh)
+    m.check_header("NdisAllocateNetBufferPool", "NET_BUFFER_POOL_PARAMETERS", pparams, "NDIS_OBJECT_TYPE_DEFAULT",
+                   {m.const("NET_BUFFER_POOL_PARAMETERS_REVISION_1"):
+                    m.const("NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1"),
+                    m.const("NET_BUFFER_POOL_PARAMETERS_REVISION_2"):
+                    m.const("NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_2")})
+    d = m.view("NET_BUFFER_POOL_PARAMETERS", pparams).decode(
+        limit=m.const("NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1"))
+    h = m.new_handle("nb-pool")
+    m.nb_pools[h] = {"params": d, "live": True, "nbs": set()}
+    return h
+
+
+@api("ndis", 1)
+def NdisFreeNetBufferPool(m, c, pool):
+    p = m.nb_pools.get(pool)
+    if p is None or not p["live"]:
+        m.fail("NdisFreeNetBufferPool(%#x): not a live NET_BUFFER pool" % pool)
+        return None
+    if p["nbs"]:
+        m.fail("NdisFreeNetBufferPool(%#x): %d NET_BUFFERs still allocated" % (pool, len(p["nbs"])))
+    p["live"] = False
+
+
+@api("ndis", 4)
+def NdisAllocateNetBuffer(m, c, pool, mdl_chain, data_offset, data_length):
+    p = m.nb_pools.get(pool)
+    if p is None or not p["live"]:
+        raise FatalStop("NdisAllocateNetBuffer(%#x): not a live NET_BUFFER pool" % pool)
+    nb = m.arena.alloc(m.abi.size("NET_BUFFER"), "pool", "nb", note="pool %#x" % pool).addr
+    m.view("NET_BUFFER", nb)["NdisPoolHandle"] = pool
+    _position_nb(m, nb, mdl_chain, data_offset & 0xFFFFFFFF, data_length)
+    p["nbs"].add(nb)
+    m.pool_nbs[nb] = pool
+    return nb
+
+
+@api("ndis", 1)
+def NdisFreeNetBuffer(m, c, nb):
+    pool = m.pool_nbs.pop(nb, None)
+    if pool is None:
+        m.fail("NdisFreeNetBuffer(%#x): not a NET_BUFFER allocated with NdisAllocateNetBuffer" % nb)
+        return None
+    m.nb_pools[pool]["nbs"].discard(nb)
+    b = m.arena.find(nb)
+    if not m.arena.redzone_ok(b):
+        m.fail("NdisFreeNetBuffer(%#x): overrun past the NET_BUFFER" % nb)
+    m.arena.free(b)
+
+
+def _make_mdl(m, va, length, owner):
+    mdl = m.arena.alloc(m.abi.size("MDL"), owner, "mdl").addr
+    v = m.view("MDL", mdl)
+    pages = ((va & 0xFFF) + length + 0xFFF) // 0x1000 if length else 1
+    v["Size"] = m.abi.size("MDL") + 8 * pages
+    v["MdlFlags"] = m.const("MDL_SOURCE_IS_NONPAGED_POOL") | m.const("MDL_MAPPED_TO_SYSTEM_VA")
+    v["MappedSystemVa"] = va
+    v["StartVa"] = va & ~0xFFF
+    v["ByteOffset"] = va & 0xFFF
+    v["ByteCount"] = length
+    return mdl
+
+
+@api("ndis", 3)
+def NdisAllocateMdl(m, c, nh, va, length):
+    m.check(m.known_ndis_handle(nh), "NdisAllocateMdl: NdisHandle %#x unknown" % nh)
+    mdl = _make_mdl(m, va, length & 0xFFFFFFFF, "driver")
+    b = m.arena.find(mdl)
+    b.kind = "ndis-mdl"
+    m.mdls[mdl] = {"va": va, "length": length}
+    return mdl
+
+
+@api("ndis", 1)
+def NdisFreeMdl(m, c, mdl):
+    if m.mdls.pop(mdl, None) is None:
+        m.fail("NdisFreeMdl(%#x): not an MDL from NdisAllocateMdl" % mdl)
+        return None
+    m.arena.free(m.arena.find(mdl))
+
+
+# -- send / receive ---------------------------------------------------------------------------
+@api("ndis", 3)
+def NdisMSendNetBufferListsComplete(m, c, handle, nbls, flags):
+    a = m.adapter_of(handle, "NdisMSendNetBufferListsComplete")
+    flags &= 0xFFFFFFFF
+    chain = []
+    nbl, guard = nbls, 0
+    while nbl and guard < 100000:
+        v = m.view("NET_BUFFER_LIST", nbl)
+        status = v["Status"]
+        chain.append((nbl, status))
+        rec = a.sent.get(nbl)
+        if rec is None:
+            m.fail("NdisMSendNetBufferListsComplete: NBL %#x was not sent to this adapter" % nbl)
+        elif rec["state"] != "sent":
+            m.fail("NdisMSendNetBufferListsComplete: NBL %#x completed twice" % nbl)
+        else:
+            rec["state"] = "completed"
+            rec["status"] = status
+            rec["flags"] = flags
+        nbl = v["Next"]
+        guard += 1
+    m.check(nbls != 0, "NdisMSendNetBufferListsComplete with a NULL NBL chain")
+    c.decoded["chain"] = chain
+    a.send_completions.append((flags, chain))
+    if flags & m.const("NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL"):
+        m.check(m.irql >= 2, "NdisMSendNetBufferListsComplete: NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL at IRQL %d"
+                % m.irql)
+    else:
+        m.check(m.irql < 2, "NdisMSendNetBufferListsComplete: at DISPATCH_LEVEL without "
+                "NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL")
+
+
+def read_nb_data(m, nb):
+    """The DataLength bytes a NET_BUFFER describes, from CurrentMdl/CurrentMdlOffset."""
+    v = m.view("NET_BUFFER", nb)
+    need, mdl, off = v["DataLength"], v["CurrentMdl"], v["CurrentMdlOffset"]
+    out = bytearray()
+    while need > 0 and mdl:
+        mv = m.view("MDL", mdl)
+        cnt, va = mv["ByteCount"], mv["MappedSystemVa"]
+        take = min(cnt - off, need)
+        if take > 0:
+            out += m.mem.read(va + off, take)
+            need -= take
+        off = 0
+        mdl = mv["Next"]
+    if need:
+        raise ScenarioFailure("NET_BUFFER %#x: MDL chain shorter than DataLength" % nb)
+    return bytes(out)
+
+
+@api("ndis", 5)
+def NdisMIndicateReceiveNetBufferLists(m, c, handle, nbls, port, count, flags):
+    a = m.adapter_of(handle, "NdisMIndicateReceiveNetBufferLists")
+    count &= 0xFFFFFFFF
+    flags &= 0xFFFFFFFF
+    chain = []
+    nbl, guard = nbls, 0
+    while nbl and guard < 100000:
+        v = m.view("NET_BUFFER_LIST", nbl)
+        frames = []
+        nb = v["FirstNetBuffer"]
+        while nb:
+            frames.append(read_nb_data(m, nb))
+            nb = m.view("NET_BUFFER", nb)["Next"]
+        chain.append({"nbl": nbl, "frames": frames, "SourceHandle": v["SourceHandle"],
+                      "info": [v["NetBufferListInfo[%d]" % i] for i in range(m.max_nbl_info())],
+                      "flags": flags, "returned": bool(flags & m.const("NDIS_RECEIVE_FLAGS_RESOURCES"))})
+        nbl = v["Next"]
+        guard += 1
+    m.check(len(chain) == count, "NdisMIndicateReceiveNetBufferLists: NumberOfNetBufferLists %d but the chain has %d"
+            % (count, len(chain)))
+    m.check(a.state == "running", "NdisMIndicateReceiveNetBufferLists while the adapter is %s" % a.state)
+    for r in chain:
+        m.check(r["SourceHandle"] == handle, "received NBL %#x: SourceHandle %#x is not the MiniportAdapterHandle"
+                % (r["nbl"], r["SourceHandle"]))
+    if flags & m.const("NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL"):
+        m.check(m.irql >= 2, "NdisMIndicateReceiveNetBufferLists: DISPATCH_LEVEL flag at IRQL %d" % m.irql)
+    a.received.extend(chain)
+    c.decoded["chain"] = chain
+
+
+# -- timers -----------------------------------------------------------------------------------
+@api("ndis", 3)
+def NdisAllocateTimerObject(m, c, nh, pchars, ptimer):
+    m.check(m.known_ndis_handle(nh), "NdisAllocateTimerObject: NdisHandle %#x unknown" % nh)
+    m.check_header("NdisAllocateTimerObject", "NDIS_TIMER_CHARACTERISTICS", pchars,
+                   "NDIS_OBJECT_TYPE_TIMER_CHARACTERISTICS",
+                   {m.const("NDIS_TIMER_CHARACTERISTICS_REVISION_1"): m.const("NDIS_SIZEOF_TIMER_CHARACTERISTICS_REVISION_1")})
+    d = m.view("NDIS_TIMER_CHARACTERISTICS", pchars).decode()
+    h = m.new_handle("timer")
+    m.timers[h] = {"chars": d, "armed": False, "due": None, "period": 0, "context": d.get("FunctionContext"),
+                   "live": True}
+    m.mem.w64(ptimer, h)
+    return m.const("NDIS_STATUS_SUCCESS")
+
+
+@api("ndis", 4)
+def NdisSetTimerObject(m, c, timer, due, period, ctx):
+    t = m.timers.get(timer)
+    if t is None or not t["live"]:
+        raise FatalStop("NdisSetTimerObject(%#x): not a live timer object" % timer)
+    was = t["armed"]
+    due = due - (1 << 64) if due & (1 << 63) else due
+    t.update(armed=True, due=due, period=period & 0xFFFFFFFF, context=ctx)
+    return 1 if was else 0
+
+
+@api("ndis", 1)
+def NdisCancelTimerObject(m, c, timer):
+    t = m.timers.get(timer)
+    if t is None or not t["live"]:
+        raise FatalStop("NdisCancelTimerObject(%#x): not a live timer object" % timer)
+    was = t["armed"]
+    t["armed"] = False
+    return 1 if was else 0
+
+
+@api("ndis", 1)
+def NdisFreeTimerObject(m, c, timer):
+    t = m.timers.get(timer)
+    if t is None or not t["live"]:
+        m.fail("NdisFreeTimerObject(%#x): not a live timer object" % timer)
+        return None
+    m.check(not t["armed"], "NdisFreeTimerObject(%#x): the timer is still set (cancel it first)" % timer)
+    t["live"] = False
+
+
+# ================================================================================================
+# ntoskrnl.exe
+# ================================================================================================
+@api("ntoskrnl", 5)
+def KeBugCheckEx(m, c, code, p1, p2, p3, p4):
+    m.bugchecks.append((code, p1, p2, p3, p4))
+    raise FatalStop("KeBugCheckEx(%#x, %#x, %#x, %#x, %#x): the driver bug-checked"
+                    % (code & 0xFFFFFFFF, p1, p2, p3, p4))
+
+
+@api("ntoskrnl", 3)
+def ExAllocatePool2(m, c, flags, nbytes, tag):
+    tag &= 0xFFFFFFFF
+    types = flags & (m.const("POOL_FLAG_NON_PAGED") | m.const("POOL_FLAG_NON_PAGED_EXECUTE") | m.const("POOL_FLAG_PAGED"))
+    if types == 0 or types & (types - 1):
+        m.fail("ExAllocatePool2: Flags %#x must name exactly one pool type" % flags)
+        return 0
+    if tag == 0:
+        m.fail("ExAllocatePool2: Tag 0")
+        return 0
+    if nbytes == 0:
+        m.fail("ExAllocatePool2: NumberOfBytes 0")
+        return 0
+    if nbytes > 0x10000000:
+        return 0
+    fill = UNINIT_FILL if flags & m.const("POOL_FLAG_UNINITIALIZED") else 0
+    b = m.arena.alloc(nbytes, "driver", "pool", fill=fill, tag=tag, note="flags %#x" % flags)
+    return b.addr
+
+
+@api("ntoskrnl", 2)
+def ExFreePoolWithTag(m, c, p, tag):
+    _free(m, "ExFreePoolWithTag", p, tag & 0xFFFFFFFF, "pool")
+
+
+def _lock_name(m, lock):
+    b = m.arena.containing(lock)
+    return "%#x%s" % (lock, " (in %r)" % b if b else "")
+
+
+@api("ntoskrnl", 1)
+def KeAcquireSpinLockRaiseToDpc(m, c, lock):
+    if lock in m.locks:
+        raise FatalStop("KeAcquireSpinLockRaiseToDpc(%s): already held: deadlock" % _lock_name(m, lock))
+    old = m.irql
+    m.locks[lock] = old
+    m.mem.w64(lock, 1)
+    m.irql = 2
+    return old
+
+
+@api("ntoskrnl", 2)
+def KeReleaseSpinLock(m, c, lock, new_irql):
+    if lock not in m.locks:
+        m.fail("KeReleaseSpinLock(%s): lock not held" % _lock_name(m, lock))
+        return None
+    saved = m.locks.pop(lock)
+    m.check(saved is not None, "KeReleaseSpinLock(%s): lock was taken with KeAcquireSpinLockAtDpcLevel" % _lock_name(m, lock))
+    m.check((new_irql & 0xFF) == saved if saved is not None else True,
+            "KeReleaseSpinLock(%s): NewIrql %d is not the IRQL the acquire returned (%s)"
+            % (_lock_name(m, lock), new_irql & 0xFF, saved))
+    m.mem.w64(lock, 0)
+    m.irql = new_irql & 0xFF
+    return None
+
+
+@api("ntoskrnl", 1)
+def KeAcquireSpinLockAtDpcLevel(m, c, lock):
+    m.check(m.irql >= 2, "KeAcquireSpinLockAtDpcLevel(%s) at IRQL %d (< DISPATCH_LEVEL)" % (_lock_name(m, lock), m.irql))
+    if lock in m.locks:
+        raise FatalStop("KeAcquireSpinLockAtDpcLevel(%s): already held: deadlock" % _lock_name(m, lock))
+    m.locks[lock] = None
+    m.mem.w64(lock, 1)
+    return None
+
+
+@api("ntoskrnl", 1)
+def KeReleaseSpinLockFromDpcLevel(m, c, lock):
+    if lock not in m.locks:
+        m.fail("KeReleaseSpinLockFromDpcLevel(%s): lock not held" % _lock_name(m, lock))
+        return None
+    saved = m.locks.pop(lock)
+    m.check(saved is None, "KeReleaseSpinLockFromDpcLevel(%s): lock was taken with KeAcquireSpinLockRaiseToDpc"
+            % _lock_name(m, lock))
+    m.mem.w64(lock, 0)
+    return None
+
+
+@api("ntoskrnl", 6)
+def MmMapLockedPagesSpecifyCache(m, c, mdl, access_mode, cache_type, requested, bugcheck, priority):
+    v = m.view("MDL", mdl)
+    flags = v["MdlFlags"]
+    m.check(access_mode & 0xFF == 0, "MmMapLockedPagesSpecifyCache: AccessMode must be KernelMode")
+    if flags & (m.const("MDL_MAPPED_TO_SYSTEM_VA") | m.const("MDL_SOURCE_IS_NONPAGED_POOL")):
+        return v["MappedSystemVa"]
+    return v["StartVa"] + v["ByteOffset"]
+
+
+_FMT_RE = re.compile(r"%([-+ #0]*)(\d*|\*)(?:\.(\d+))?(hh|h|ll|l|I64|I32|I|z)?([diuxXcspS%])")
+
+
+def format_c(m, fmt, args):
+    """printf-ish formatting of a DbgPrintEx message (enough for a log line)."""
+    out, it = [], iter(args)
+
+    def nxt():
+        return next(it, 0)
+
+    pos = 0
+    for mt in _FMT_RE.finditer(fmt):
+        out.append(fmt[pos:mt.start()])
+        pos = mt.end()
+        flags, width, _prec, size, conv = mt.groups()
+        if conv == "%":
+            out.append("%")
+            continue
+        if width == "*":
+            nxt()
+        v = nxt()
+        if size not in ("ll", "I64", "I", "z") and conv not in "ps":
+            v &= 0xFFFFFFFF
+        if conv in "di":
+            bits = 64 if size in ("ll", "I64", "I", "z") else 32
+            if v >> (bits - 1) & 1:
+                v -= 1 << bits
+            out.append(str(v))
+        elif conv == "u":
+            out.append(str(v))
+        elif conv in "xX":
+            out.append(("0x" if "#" in flags else "") + (format(v, conv)))
+        elif conv == "p":
+            out.append("%016X" % v)
+        elif conv == "c":
+            out.append(chr(v & 0xFF))
+        elif conv in "sS":
+            try:
+                out.append(m.mem.cstr(v, 256) if v else "(null)")
+            except Exception:
+                out.append("<bad string %#x>" % v)
+    out.append(fmt[pos:])
+    return "".join(out)
+
+
+@api("ntoskrnl", -1)
+def DbgPrintEx(m, c, component, level, fmt):
+    s = m.mem.cstr(fmt) if fmt else ""
+    c.decoded["format"] = s
+    n = min(sum(1 + (w == "*") for _, w, _, _, cv in _FMT_RE.findall(s) if cv != "%"), 16)
+    try:
+        args = m.se.emu.get_func_argv(_arch.CALL_CONV_STDCALL, 3 + n)[3:] if n else []
+        msg = format_c(m, s, args)
+    except Exception:
+        msg = s
+    c.decoded["message"] = msg
+    m.debug_prints.append(msg)
+    return 0
+
+
+def _check_range(m, api_name, addr, n):
+    if n == 0:
+        return
+    try:
+        m.mem.read(addr, 1)
+        m.mem.read(addr + n - 1, 1)
+    except Exception:
+        raise FatalStop("%s: %#x..%#x is not mapped memory" % (api_name, addr, addr + n)) from None
+
+
+@api("ntoskrnl", 3)
+def memcpy(m, c, dst, src, n):
+    if n:
+        _check_range(m, "memcpy", dst, n)
+        _check_range(m, "memcpy", src, n)
+        if dst != src and dst < src + n and src < dst + n:
+            m.fail("memcpy(%#x, %#x, %d): overlapping buffers" % (dst, src, n))
+        m.mem.write(dst, m.mem.read(src, n))
+    return dst
+
+
+@api("ntoskrnl", 3)
+def memmove(m, c, dst, src, n):
+    if n:
+        _check_range(m, "memmove", dst, n)
+        _check_range(m, "memmove", src, n)
+        m.mem.write(dst, m.mem.read(src, n))
+    return dst
+
+
+@api("ntoskrnl", 3)
+def memset(m, c, dst, val, n):
+    if n:
+        _check_range(m, "memset", dst, n)
+        m.mem.write(dst, bytes([val & 0xFF]) * n)
+    return dst
+
+
+@api("ntoskrnl", 3)
+def memcmp(m, c, a, b, n):
+    if not n:
+        return 0
+    _check_range(m, "memcmp", a, n)
+    _check_range(m, "memcmp", b, n)
+    x, y = m.mem.read(a, n), m.mem.read(b, n)
+    for i in range(n):
+        if x[i] != y[i]:
+            return (x[i] - y[i]) & 0xFFFFFFFF
+    return 0
+
+
+# ================================================================================================
+# Builders (structures NDIS hands to the driver), from the oracle layout
+# ================================================================================================
+def _ndis_version(m):
+    r = m.registrations[-1] if m.registrations else None
+    if r is None:
+        return "6.30"
+    return "%d.%d" % (r["MajorNdisVersion"], r["MinorNdisVersion"])
+
+
+def _max_nbl_info(m):
+    tab = m.abi.data["version_dependent_constants"]["MaxNetBufferListInfo"]
+    return tab.get(m.ndis_version(), tab["6.30"])
+
+
+NdisModel.ndis_version = _ndis_version
+NdisModel.max_nbl_info = _max_nbl_info
+
+
+def build_init_parameters(m, if_index=1, net_luid=0):
+    size = m.const("NDIS_SIZEOF_MINIPORT_INIT_PARAMETER_REVISION_1")
+    p = m.alloc(m.abi.size("NDIS_MINIPORT_INIT_PARAMETERS"), note="init-params")
+    v = m.view("NDIS_MINIPORT_INIT_PARAMETERS", p)
+    v["Header.Type"] = m.const("NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS")
+    v["Header.Revision"] = m.const("NDIS_MINIPORT_INIT_PARAMETERS_REVISION_1")
+    v["Header.Size"] = size
+    v["Flags"] = 0
+    v["AllocatedResources"] = 0  # a virtual miniport gets no hardware resources
+    v["IfIndex"] = if_index
+    v["NetLuid"] = net_luid
+    return p
+
+
+def build_pause_parameters(m, reason=0):
+    p = m.alloc(m.abi.size("NDIS_MINIPORT_PAUSE_PARAMETERS"), note="pause-params")
+    v = m.view("NDIS_MINIPORT_PAUSE_PARAMETERS", p)
+    v["Header.Type"] = m.const("NDIS_OBJECT_TYPE_DEFAULT")
+    v["Header.Revision"] = m.const("NDIS_MINIPORT_PAUSE_PARAMETERS_REVISION_1")
+    v["Header.Size"] = m.const("NDIS_SIZEOF_MINIPORT_PAUSE_PARAMETERS_REVISION_1")
+    v["Flags"] = 0
+    v["PauseReason"] = reason
+    return p
+
+
+def build_restart_parameters(m):
+    p = m.alloc(m.abi.size("NDIS_MINIPORT_RESTART_PARAMETERS"), note="restart-params")
+    v = m.view("NDIS_MINIPORT_RESTART_PARAMETERS", p)
+    v["Header.Type"] = m.const("NDIS_OBJECT_TYPE_DEFAULT")
+    v["Header.Revision"] = m.const("NDIS_MINIPORT_RESTART_PARAMETERS_REVISION_1")
+    v["Header.Size"] = m.const("NDIS_SIZEOF_MINIPORT_RESTART_PARAMETERS_REVISION_1")
+    v["RestartAttributes"] = 0
+    v["Flags"] = 0
+    return p
+
+
+class OidRequest:
+    """An NDIS_OID_REQUEST in emulated memory with its information buffer and a canary after it."""
+
+    CANARY = bytes([0xC3, 0x5A, 0xA5, 0x3C]) * 8
+
+    def __init__(self, m, request_type, oid, buf_len, data=b"", method_id=0, port=0):
+        self.m = m
+        size = m.abi.size("NDIS_OID_REQUEST")
+        self.addr = m.alloc(size, note="oid-request %#x" % oid)
+        self.buf_len = buf_len
+        self.buf = m.alloc(buf_len + len(self.CANARY), note="oid-buffer")
+        m.mem.write(self.buf + buf_len, self.CANARY)
+        if data:
+            m.mem.write(self.buf, data[:buf_len])
+        self.request_type, self.oid = request_type, oid
+        v = self.v = m.view("NDIS_OID_REQUEST", self.addr)
+        v["Header.Type"] = m.const("NDIS_OBJECT_TYPE_OID_REQUEST")
+        v["Header.Revision"] = m.const("NDIS_OID_REQUEST_REVISION_1")
+        v["Header.Size"] = m.const("NDIS_SIZEOF_OID_REQUEST_REVISION_1")
+        v["RequestType"] = request_type
+        v["PortNumber"] = port
+        v["Timeout"] = 0
+        v["RequestId"] = self.addr ^ 0x5100
+        v["RequestHandle"] = m.new_handle("oid-request-handle")
+        if request_type == m.const("NdisRequestMethod"):
+            v["DATA.METHOD_INFORMATION.Oid"] = oid
+            v["DATA.METHOD_INFORMATION.InformationBuffer"] = self.buf
+            v["DATA.METHOD_INFORMATION.InputBufferLength"] = len(data)
+            v["DATA.METHOD_INFORMATION.OutputBufferLength"] = buf_len
+            v["DATA.METHOD_INFORMATION.MethodId"] = method_id
+        elif request_type == m.const("NdisRequestSetInformation"):
+            v["DATA.SET_INFORMATION.Oid"] = oid
+            v["DATA.SET_INFORMATION.InformationBuffer"] = self.buf
+            v["DATA.SET_INFORMATION.InformationBufferLength"] = buf_len
+        else:
+            v["DATA.QUERY_INFORMATION.Oid"] = oid
+            v["DATA.QUERY_INFORMATION.InformationBuffer"] = self.buf
+            v["DATA.QUERY_INFORMATION.InformationBufferLength"] = buf_len
+        self.rec = {"request": self, "pending_kind": None, "completed": None}
+        m.oid_requests[self.addr] = self.rec
+
+    def canary_ok(self):
+        return self.m.mem.read(self.buf + self.buf_len, len(self.CANARY)) == self.CANARY
+
+    def data(self, n=None):
+        return self.m.mem.read(self.buf, self.buf_len if n is None else min(n, self.buf_len))
+
+    @property
+    def bytes_written(self):
+        if self.request_type == self.m.const("NdisRequestMethod"):
+            return self.v["DATA.METHOD_INFORMATION.BytesWritten"]
+        return self.v["DATA.QUERY_INFORMATION.BytesWritten"]
+
+    @property
+    def bytes_read(self):
+        if self.request_type == self.m.const("NdisRequestMethod"):
+            return self.v["DATA.METHOD_INFORMATION.BytesRead"]
+        return self.v["DATA.SET_INFORMATION.BytesRead"]
+
+    @property
+    def bytes_needed(self):
+        if self.request_type == self.m.const("NdisRequestMethod"):
+            return self.v["DATA.METHOD_INFORMATION.BytesNeeded"]
+        return self.v["DATA.QUERY_INFORMATION.BytesNeeded"]
+
+
+def build_mdl_chain(m, data, split):
+    """MDLs over `data`, cut at the byte counts in `split` (the rest goes in a last MDL). Each
+    MDL describes its own buffer; returns the first MDL and the list."""
+    pieces, pos = [], 0
+    for n in split:
+        pieces.append(data[pos:pos + n])
+        pos += n
+    if pos < len(data) or not pieces:
+        pieces.append(data[pos:])
+    mdls = []
+    for p in pieces:
+        buf = m.alloc(max(len(p), 1), note="mdl-data")
+        if p:
+            m.mem.write(buf, p)
+        mdls.append(_make_mdl(m, buf, len(p), "harness"))
+    for a, b in zip(mdls, mdls[1:]):
+        m.view("MDL", a)["Next"] = b
+    return mdls[0], mdls
+
+
+def build_net_buffer(m, frame, split=(), data_offset=0):
+    """A NET_BUFFER describing `frame`, preceded by `data_offset` unused bytes in the first MDL."""
+    data = bytes(data_offset) + frame
+    first, mdls = build_mdl_chain(m, data, [s + (data_offset if i == 0 else 0) for i, s in enumerate(split)])
+    nb = m.alloc(m.abi.size("NET_BUFFER"), note="nb")
+    _position_nb(m, nb, first, data_offset, len(frame))
+    return nb
+
+
+NBL_STATUS_POISON = 0x5A5A5A5A
+
+
+def build_nbl(m, frames, split=(), data_offset=0):
+    """A NET_BUFFER_LIST with one NET_BUFFER per frame (each split over MDLs at `split`)."""
+    nbl = m.alloc(_nbl_size(m), note="nbl")
+    v = m.view("NET_BUFFER_LIST", nbl)
+    nbs = [build_net_buffer(m, f, split, data_offset) for f in frames]
+    for a, b in zip(nbs, nbs[1:]):
+        m.view("NET_BUFFER", a)["Next"] = b
+    v["FirstNetBuffer"] = nbs[0] if nbs else 0
+    v["Status"] = NBL_STATUS_POISON
+    v["SourceHandle"] = m.new_handle("protocol-binding")
+    return nbl
+
+
+def build_nbl_chain(m, frame_lists, split=(), data_offset=0):
+    """A chain of NBLs; frame_lists = [[frame, ...] per NBL]. Returns (first, [nbl, ...])."""
+    nbls = [build_nbl(m, fl, split, data_offset) for fl in frame_lists]
+    for a, b in zip(nbls, nbls[1:]):
+        m.view("NET_BUFFER_LIST", a)["Next"] = b
+    return (nbls[0] if nbls else 0), nbls
+
+
+def nbl_frames(m, nbl):
+    out, nb = [], m.view("NET_BUFFER_LIST", nbl)["FirstNetBuffer"]
+    while nb:
+        out.append(read_nb_data(m, nb))
+        nb = m.view("NET_BUFFER", nb)["Next"]
+    return out
+
+
+# heap checks ------------------------------------------------------------------------------------
+def check_heap(m):
+    """Red zones of every block intact; freed driver blocks still poisoned (no write after free)."""
+    bad = []
+    for b in m.arena.blocks.values():
+        if not m.arena.redzone_ok(b):
+            bad.append("heap overrun past the end of %r" % b)
+        elif not b.live and b.owner == "driver":
+            if m.mem.read(b.addr, b.size) != bytes([FREED_POISON]) * b.size:
+                bad.append("write after free into %r" % b)
+    return bad
+
+
+NdisModel.check_heap = check_heap
+
+
+def build_pnp_event(m, event, info=b""):
+    """A NET_DEVICE_PNP_EVENT (layout from abi.EXTRA_STRUCTS: the oracle lacks it)."""
+    p = m.alloc(m.abi.size("NET_DEVICE_PNP_EVENT"), note="pnp-event")
+    v = m.view("NET_DEVICE_PNP_EVENT", p)
+    v["Header.Type"] = m.const("NDIS_OBJECT_TYPE_DEFAULT")
+    v["Header.Revision"] = m.const("NET_DEVICE_PNP_EVENT_REVISION_1")
+    v["Header.Size"] = m.const("NDIS_SIZEOF_NET_DEVICE_PNP_EVENT_REVISION_1")
+    v["PortNumber"] = m.const("NDIS_DEFAULT_PORT_NUMBER")
+    v["DevicePnPEvent"] = event
+    if info:
+        buf = m.alloc(len(info), note="pnp-info")
+        m.mem.write(buf, info)
+        v["InformationBuffer"] = buf
+        v["InformationBufferLength"] = len(info)
+    return p
