@@ -36,6 +36,9 @@ const KERNEL_LINK_ARGS: &[&str] = &[
     "/MANIFEST:NO",
     "/RELEASE",
     "/CETCOMPAT",
+    // Windows ignores the stack fields of a driver image (kernel threads have 24 KiB stacks on
+    // x64); the emulator sizes its stack from them, so they state the kernel's real size.
+    "/STACK:0x6000,0x6000",
     "/MERGE:.edata=.rdata",
     "/SECTION:.text,PRE",
     "/SECTION:.rdata,PR",

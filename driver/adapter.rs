@@ -1,13 +1,14 @@
 //! One adapter instance: its context and the lifecycle handlers NDIS calls on it.
 
 use crate::config::read_keywords;
+use crate::frames::FramePool;
 use crate::log::{kd_error, kd_info};
 use crate::memory::try_box;
 use crate::sync::SpinLock;
 use alloc::boxed::Box;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use ipsecov2_core::adapter::{
-    GeneralState, LINK_SPEED_BPS, MAX_MULTICAST, MTU, SUPPORTED_PACKET_FILTERS,
+    FRAMES_IN_FLIGHT, GeneralState, LINK_SPEED_BPS, MAX_MULTICAST, MTU, SUPPORTED_PACKET_FILTERS,
 };
 use ipsecov2_core::mac::MacAddress;
 use ipsecov2_core::oid_gen::{MAC_OPTIONS, SUPPORTED_OIDS, SUPPORTED_STATISTICS};
@@ -31,6 +32,8 @@ pub struct Adapter {
     /// Serialises the SA-changing OIDs at DISPATCH_LEVEL, so that no table writer can be
     /// interrupted on its processor by another (see `ipsec_oid`).
     pub sa_writer: SpinLock<()>,
+    /// Buffers the send path seals frames in (never the protocol's own buffers).
+    pub tx_frames: FramePool,
 }
 
 impl Adapter {
@@ -67,12 +70,17 @@ pub unsafe extern "system" fn initialize(
         );
         return NDIS_STATUS_RESOURCES;
     };
+    let Some(tx_frames) = FramePool::new(FRAMES_IN_FLIGHT) else {
+        kd_error!("initialize: no memory for the frame buffers");
+        return NDIS_STATUS_RESOURCES;
+    };
     let adapter = Adapter {
         handle: miniport_handle,
         paused: AtomicBool::new(true),
         general: SpinLock::new(GeneralState::new(permanent, keywords.network_address)),
         ipsec,
         sa_writer: SpinLock::new(()),
+        tx_frames,
     };
     let Ok(adapter) = try_box(adapter) else {
         kd_error!("initialize: out of memory for the adapter context");

@@ -1,11 +1,16 @@
 //! The data path: send, return and cancel-send.
 //!
-//! Without a peer on the virtual wire a sent frame goes nowhere; like netvmini with a single
-//! instance, the adapter counts it and completes it at once.
+//! A send NBL that asks for IPsec (slot 1, and slot 11 for transport over tunnel) is copied
+//! into a driver-owned buffer and sealed by the engine; an unknown handle or a frame the
+//! engine refuses fails the NBL. Without a peer on the virtual wire a sent frame goes nowhere;
+//! like netvmini with a single instance, the adapter counts it and completes it at once.
 
 use crate::adapter::Adapter;
+use crate::frames::FRAME_BUFFER;
+use crate::log::kd_error;
 use crate::nbl::{NbIter, NblIter, copy_from_net_buffer};
 use core::sync::atomic::Ordering;
+use ipsecov2_core::engine::{SendHints, seal_frame};
 use ipsecov2_core::mac::MacAddress;
 use ndis_sys::*;
 
@@ -18,35 +23,18 @@ pub unsafe extern "system" fn send_net_buffer_lists(
 ) {
     // SAFETY: NDIS passes a live adapter and a chain it hands over until completion.
     let adapter = unsafe { Adapter::from_context(context) };
-    let status = if adapter.paused.load(Ordering::Acquire) {
-        NDIS_STATUS_PAUSED
-    } else {
-        NDIS_STATUS_SUCCESS
-    };
-    {
-        let mut general = adapter.general.lock();
-        // SAFETY: the chain is ours until NdisMSendNetBufferListsComplete below.
-        for nbl in unsafe { NblIter::new(nbl_chain) } {
-            if status == NDIS_STATUS_SUCCESS {
-                // SAFETY: `nbl` is a valid NBL of the chain.
-                for nb in unsafe { NbIter::new(nbl) } {
-                    let mut dest = [0u8; 6];
-                    // SAFETY: `nb` is a valid NET_BUFFER of a send NBL.
-                    let copied = unsafe { copy_from_net_buffer(nb, &mut dest) };
-                    // SAFETY: `nb` is valid.
-                    let length = u64::from(unsafe { (*nb).data_length() });
-                    if copied == Some(6) {
-                        general.stats.count_sent(&MacAddress(dest), length);
-                    } else {
-                        general.stats.out_errors = general.stats.out_errors.wrapping_add(1);
-                    }
-                }
-            } else {
-                general.stats.out_discards = general.stats.out_discards.wrapping_add(1);
-            }
-            // SAFETY: `nbl` is valid and owned by the miniport until completion.
-            unsafe { (*nbl).set_status(status) };
-        }
+    let paused = adapter.paused.load(Ordering::Acquire);
+    // SAFETY: the chain is ours until NdisMSendNetBufferListsComplete below.
+    for nbl in unsafe { NblIter::new(nbl_chain) } {
+        let status = if paused {
+            adapter.general.lock().stats.out_discards += 1;
+            NDIS_STATUS_PAUSED
+        } else {
+            // SAFETY: `nbl` is a valid NBL of the chain, owned until completion.
+            unsafe { send_one(adapter, &mut *nbl) }
+        };
+        // SAFETY: `nbl` is valid and owned by the miniport until completion.
+        unsafe { (*nbl).set_status(status) };
     }
     let complete_flags = if send_flags & NDIS_SEND_FLAGS_DISPATCH_LEVEL != 0 {
         NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL
@@ -55,6 +43,108 @@ pub unsafe extern "system" fn send_net_buffer_lists(
     };
     // SAFETY: every NBL of the chain has its Status set; the chain goes back to NDIS whole.
     unsafe { NdisMSendNetBufferListsComplete(adapter.handle, nbl_chain, complete_flags) };
+}
+
+/// The IPsec offload request of a send NBL (slots 1, 11 and 12).
+struct IpsecRequest {
+    handle: u64,
+    tunnel: u64,
+    hints: SendHints,
+}
+
+fn ipsec_request(nbl: &NET_BUFFER_LIST) -> IpsecRequest {
+    IpsecRequest {
+        handle: nbl.info(IPsecOffloadV2NetBufferListInfo as usize) as u64,
+        tunnel: nbl.info(IPsecOffloadV2TunnelNetBufferListInfo as usize) as u64,
+        hints: SendHints::from_slot(
+            nbl.info(IPsecOffloadV2HeaderNetBufferListInfo as usize) as u64 as u32,
+        ),
+    }
+}
+
+/// Sends every NET_BUFFER of one NBL; the NBL's status. An NBL that asked for IPsec and
+/// cannot have it (unknown handle, a frame the engine refuses) fails whole, and nothing of it
+/// reaches the wire.
+///
+/// # Safety
+/// `nbl` is a send NBL owned by the miniport until completion.
+unsafe fn send_one(adapter: &Adapter, nbl: &mut NET_BUFFER_LIST) -> NDIS_STATUS {
+    let request = ipsec_request(nbl);
+    let sa = match request.handle {
+        0 => None,
+        handle => match adapter.ipsec.table.get_outbound(handle) {
+            Some(sa) => Some(sa),
+            None => {
+                kd_error!(
+                    "send: unknown or stale offload handle %p",
+                    handle as *const u8
+                );
+                return fail(adapter);
+            }
+        },
+    };
+    let tunnel = match request.tunnel {
+        0 => None,
+        handle => match adapter.ipsec.table.get_outbound(handle) {
+            Some(sa) => Some(sa),
+            None => {
+                kd_error!(
+                    "send: unknown or stale tunnel handle %p",
+                    handle as *const u8
+                );
+                return fail(adapter);
+            }
+        },
+    };
+    // SAFETY: `nbl` is valid (contract).
+    for nb in unsafe { NbIter::new(nbl) } {
+        let Some(mut frame) = adapter.tx_frames.acquire() else {
+            return fail(adapter);
+        };
+        // SAFETY: `nb` is a valid NET_BUFFER of a send NBL.
+        let length = unsafe { (*nb).data_length() } as usize;
+        // Room for an appended ICV stays free at the end of the buffer.
+        let Some(target) = frame
+            .get_mut(..length)
+            .filter(|_| length + 64 <= FRAME_BUFFER)
+        else {
+            return fail(adapter);
+        };
+        // SAFETY: as above; the copy goes into driver-owned memory.
+        if unsafe { copy_from_net_buffer(nb, target) } != Some(length) {
+            return fail(adapter);
+        }
+        let mut frame_len = length;
+        if let Some(sa) = &sa {
+            match seal_frame(&mut frame, length, sa, tunnel.as_deref(), &request.hints) {
+                Ok(sealed) => frame_len = sealed.len,
+                Err(error) => {
+                    let reason = error.reason();
+                    kd_error!(
+                        "send: frame refused: %.*s",
+                        reason.len() as u32,
+                        reason.as_ptr()
+                    );
+                    return fail(adapter);
+                }
+            }
+        }
+        // No peer on the virtual wire yet: the frame is counted and dropped, as netvmini does
+        // with a single adapter.
+        let mut dest = [0u8; 6];
+        dest.copy_from_slice(frame.get(..6).unwrap_or(&[0; 6]));
+        adapter
+            .general
+            .lock()
+            .stats
+            .count_sent(&MacAddress(dest), frame_len as u64);
+    }
+    NDIS_STATUS_SUCCESS
+}
+
+fn fail(adapter: &Adapter) -> NDIS_STATUS {
+    adapter.general.lock().stats.out_errors += 1;
+    NDIS_STATUS_FAILURE
 }
 
 /// `MiniportReturnNetBufferLists`: the adapter indicates no receives yet, so NDIS never

@@ -19,6 +19,7 @@ use ipsecov2_core::sa_oids::decode::{
 };
 use ipsecov2_core::sa_oids::{ChainGuard, Deleted};
 use ndis_sys::*;
+use zeroize::Zeroize;
 
 /// The information buffer of a request, whatever its type: tcpip documents these OIDs as
 /// sets, but a direct OID may also arrive as a method request (spec §7).
@@ -120,8 +121,14 @@ pub fn direct_oid(adapter: &Adapter, request: &mut NDIS_OID_REQUEST) -> NDIS_STA
         _ => NDIS_STATUS_NOT_SUPPORTED,
     };
     info.write_back(request);
+    // The SA OIDs carried keys through this thread's stack: wipe what lies below us.
+    crate::memory::burn_stack(STACK_BURN_FRAMES);
     status
 }
+
+/// Frames of 3 KiB that `burn_stack` clears: more than the deepest SA OID path uses (the
+/// emulator runs with the kernel's 24 KiB stack).
+const STACK_BURN_FRAMES: u32 = 5;
 
 /// Copies `out.len()` bytes from `source`.
 ///
@@ -189,6 +196,16 @@ fn add_sa_list(adapter: &Adapter, info: &mut Info) -> NDIS_STATUS {
         chain_bound(adapter),
         |_, _| {},
     ) {
+        // Nothing was added: every element the bound lets us reach gets a NULL handle.
+        let _ = walk(
+            info.buffer,
+            ADD_SA_NEXT_OFFSET,
+            chain_bound(adapter),
+            |element, _| {
+                // SAFETY: every element has its OffloadHandle field.
+                unsafe { write_handle(element, ADD_SA_HANDLE_OFFSET, 0) };
+            },
+        );
         return info.fail(b"ADD_SA", error);
     }
     let mut added = 0u32;
@@ -244,11 +261,18 @@ fn add_one_element(
     if available.is_some_and(|available| length > available) {
         return Err(SaError::KeyOutOfBounds);
     }
-    let whole = copy.get_mut(..length).ok_or(SaError::KeyOutOfBounds)?;
-    // SAFETY: the element holds its fixed part plus KeyLength key bytes.
-    unsafe { copy_in(element, whole) };
-    let _writer = adapter.sa_writer.lock();
-    adapter.ipsec.add_sa_element(whole)
+    let result = match copy.get_mut(..length) {
+        Some(whole) => {
+            // SAFETY: the element holds its fixed part plus KeyLength key bytes.
+            unsafe { copy_in(element, whole) };
+            let _writer = adapter.sa_writer.lock();
+            adapter.ipsec.add_sa_element(whole)
+        }
+        None => Err(SaError::KeyOutOfBounds),
+    };
+    // The copy held key bytes: wipe it before the stack is reused.
+    copy.zeroize();
+    result
 }
 
 /// `OID_TCP_TASK_IPSEC_OFFLOAD_V2_ADD_SA_EX`: one bundle, keys at `KeyOffset`.
@@ -268,6 +292,8 @@ fn add_sa_ex(adapter: &Adapter, info: &mut Info) -> NDIS_STATUS {
         let _writer = adapter.sa_writer.lock();
         adapter.ipsec.add_sa_ex(buffer)
     };
+    // The copy held key bytes: wipe it before the stack is reused.
+    copy.zeroize();
     // SAFETY: `length >= minimum` covers the OffloadHandle field.
     unsafe {
         write_handle(

@@ -28,6 +28,8 @@ mod datapath;
 #[cfg(target_os = "windows")]
 mod driver_entry;
 #[cfg(target_os = "windows")]
+mod frames;
+#[cfg(target_os = "windows")]
 mod ipsec_oid;
 #[cfg(target_os = "windows")]
 mod log;

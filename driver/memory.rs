@@ -51,3 +51,19 @@ pub fn try_box<T>(value: T) -> Result<Box<T>, T> {
         Ok(Box::from_raw(ptr.as_ptr()))
     }
 }
+
+/// Overwrites the stack below the caller with zeros, `depth` frames of 3 KiB deep.
+///
+/// Decoding an SA moves its keys (and key schedules) through stack temporaries; Rust leaves
+/// moved-from bytes in place, and later moves would copy them into padding of other SAs.
+/// Called after every SA OID, before the stack is reused. Each frame stays under a page.
+#[inline(never)]
+pub fn burn_stack(depth: u32) {
+    use zeroize::Zeroize;
+    let mut area = [0u8; 3 * 1024];
+    area.zeroize();
+    core::hint::black_box(&area);
+    if depth > 1 {
+        burn_stack(depth - 1);
+    }
+}

@@ -254,3 +254,65 @@ fn stack_frames_stay_under_one_page() {
     );
     println!("{frames} frame allocations, largest {largest} bytes");
 }
+
+/// The VEX/EVEX/XOP-encoded instructions (AVX and wider) in `code` loaded at `base`.
+fn wide_vector_instructions(code: &[u8], base: u64) -> (usize, Vec<String>) {
+    use iced_x86::{Decoder, DecoderOptions, EncodingKind, Formatter, IntelFormatter};
+    let mut decoded = 0usize;
+    let mut offenders = Vec::new();
+    let mut decoder = Decoder::with_ip(64, code, base, DecoderOptions::NONE);
+    let mut formatter = IntelFormatter::new();
+    for instruction in &mut decoder {
+        decoded += 1;
+        if !matches!(
+            instruction.encoding(),
+            EncodingKind::Legacy | EncodingKind::D3NOW
+        ) {
+            let mut text = String::new();
+            formatter.format(&instruction, &mut text);
+            offenders.push(format!("{:#x}: {text}", instruction.ip()));
+        }
+    }
+    (decoded, offenders)
+}
+
+#[test]
+fn the_avx_detector_sees_avx() {
+    // aesenc xmm0, xmm1 (legacy SSE encoding) then vzeroupper and vaesenc ymm0, ymm1, ymm2.
+    let code = [
+        0x66, 0x0F, 0x38, 0xDC, 0xC1, 0xC5, 0xF8, 0x77, 0xC4, 0xE2, 0x75, 0xDC, 0xC2,
+    ];
+    let (decoded, offenders) = wide_vector_instructions(&code, 0x1000);
+    assert_eq!(decoded, 3);
+    assert_eq!(offenders.len(), 2, "{offenders:?}");
+}
+
+/// The kernel saves no AVX state for a driver: no VEX/EVEX/XOP-encoded instruction (AVX,
+/// AVX2, AVX-512, VAES with YMM, ...) may appear in the image, since this driver does not use
+/// `KeSaveExtendedProcessorState`. SSE, AES-NI, PCLMULQDQ and SHA-NI (legacy encodings) are
+/// fine on x64.
+#[test]
+fn no_avx_instructions() {
+    let data = image();
+    let pe = PeFile64::parse(&*data).unwrap();
+    let mut decoded = 0usize;
+    let mut offenders = Vec::new();
+    for section in pe.section_table().iter() {
+        if section.characteristics.get(LE) & IMAGE_SCN_MEM_EXECUTE == 0 {
+            continue;
+        }
+        let code = section.pe_data(&*data).unwrap();
+        let (count, found) =
+            wide_vector_instructions(code, u64::from(section.virtual_address.get(LE)));
+        decoded += count;
+        offenders.extend(found);
+    }
+    assert!(decoded > 1000, "only {decoded} instructions decoded");
+    assert!(
+        offenders.is_empty(),
+        "{} VEX/EVEX instructions, first: {:?}",
+        offenders.len(),
+        &offenders[..offenders.len().min(10)]
+    );
+    println!("{decoded} instructions, none VEX/EVEX/XOP encoded");
+}

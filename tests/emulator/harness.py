@@ -215,13 +215,19 @@ class Harness:
     def unload(self):
         self.call("UnloadHandler", [self.chars["DriverObject"]])
 
-    def oid(self, a, request_type, oid, buf_len, data=b"", direct=False, method_id=0):
-        """Issue an OID request; returns the OidRequest with `.status` (the handler's return)."""
+    def oid(self, a, request_type, oid, buf_len, data=b"", direct=False, method_id=0, prepare=None, irql=0):
+        """Issue an OID request; returns the OidRequest with `.status` (the handler's return).
+        `prepare(r)`, if given, runs after the request is built and before the handler (e.g. to
+        link a list back to the information buffer, or to clear InformationBuffer). `irql`: the
+        IRQL the handler is called at (OID requests may come at up to DISPATCH_LEVEL)."""
         m = self.model
         r = nm.OidRequest(m, request_type, oid, buf_len, data, method_id)
         kind = "direct" if direct else "regular"
         r.rec["pending_kind"] = kind
-        r.status = self.status("DirectOidRequestHandler" if direct else "OidRequestHandler", [a.context, r.addr])
+        if prepare is not None:
+            prepare(r)
+        r.status = self.status("DirectOidRequestHandler" if direct else "OidRequestHandler", [a.context, r.addr],
+                               irql=irql)
         if r.status != self.const("NDIS_STATUS_PENDING"):
             m.check(r.rec["completed"] is None,
                     "OID %#x: the handler returned %s and also completed the request"

@@ -182,6 +182,8 @@ class NdisModel:
         self.mdls = {}
         self.timers = {}
         self.oid_requests = {}  # request addr -> record of requests built by the harness
+        self.watched_bytes = []  # byte strings to look for in driver blocks when they are freed
+        self.watched_at_free = []  # (Block, bytes, api) found in a block as it was freed
         self._handle_seq = 0
 
     # -- failures ---------------------------------------------------------------------------
@@ -583,6 +585,12 @@ def _free(m, api_name, va, tag, kind):
         m.fail("%s(%#x): tag %#x does not match the allocation tag %#x" % (api_name, va, tag, b.tag))
     if not m.arena.redzone_ok(b):
         m.fail("%s(%#x): heap overrun past the end of the %d-byte block" % (api_name, va, b.size))
+    if m.watched_bytes:
+        # secrets (e.g. SA keys) a scenario asked to watch must be gone before memory is freed
+        content = m.mem.read(b.addr, b.size)
+        for w in m.watched_bytes:
+            if w in content:
+                m.watched_at_free.append((b, w, api_name))
     m.arena.free(b)
 
 
@@ -1019,7 +1027,7 @@ def MmMapLockedPagesSpecifyCache(m, c, mdl, access_mode, cache_type, requested, 
     return v["StartVa"] + v["ByteOffset"]
 
 
-_FMT_RE = re.compile(r"%([-+ #0]*)(\d*|\*)(?:\.(\d+))?(hh|h|ll|l|I64|I32|I|z)?([diuxXcspS%])")
+_FMT_RE = re.compile(r"%([-+ #0]*)(\d*|\*)(?:\.(\d+|\*))?(hh|h|ll|l|I64|I32|I|z)?([diuxXcspS%])")
 
 
 def format_c(m, fmt, args):
@@ -1033,12 +1041,17 @@ def format_c(m, fmt, args):
     for mt in _FMT_RE.finditer(fmt):
         out.append(fmt[pos:mt.start()])
         pos = mt.end()
-        flags, width, _prec, size, conv = mt.groups()
+        flags, width, prec, size, conv = mt.groups()
         if conv == "%":
             out.append("%")
             continue
         if width == "*":
             nxt()
+        if prec == "*":  # the precision is an int argument before the value
+            prec = nxt() & 0xFFFFFFFF
+            prec = None if prec & 0x80000000 else prec
+        elif prec is not None:
+            prec = int(prec)
         v = nxt()
         if size not in ("ll", "I64", "I", "z") and conv not in "ps":
             v &= 0xFFFFFFFF
@@ -1057,7 +1070,13 @@ def format_c(m, fmt, args):
             out.append(chr(v & 0xFF))
         elif conv in "sS":
             try:
-                out.append(m.mem.cstr(v, 256) if v else "(null)")
+                if not v:
+                    out.append("(null)")
+                elif prec is not None:  # %.Ns / %.*s: at most N bytes, NUL not required
+                    raw = m.mem.read(v, min(prec, 1024))
+                    out.append(raw.split(b"\0", 1)[0].decode("latin-1"))
+                else:
+                    out.append(m.mem.cstr(v, 256))
             except Exception:
                 out.append("<bad string %#x>" % v)
     out.append(fmt[pos:])
@@ -1068,7 +1087,7 @@ def format_c(m, fmt, args):
 def DbgPrintEx(m, c, component, level, fmt):
     s = m.mem.cstr(fmt) if fmt else ""
     c.decoded["format"] = s
-    n = min(sum(1 + (w == "*") for _, w, _, _, cv in _FMT_RE.findall(s) if cv != "%"), 16)
+    n = min(sum(1 + (w == "*") + (p == "*") for _, w, p, _, cv in _FMT_RE.findall(s) if cv != "%"), 16)
     try:
         args = m.se.emu.get_func_argv(_arch.CALL_CONV_STDCALL, 3 + n)[3:] if n else []
         msg = format_c(m, s, args)
@@ -1343,3 +1362,218 @@ def build_pnp_event(m, event, info=b""):
         v["InformationBuffer"] = buf
         v["InformationBufferLength"] = len(info)
     return p
+
+
+# ================================================================================================
+# IPsec Offload V2 payloads (what tcpip.sys hands the miniport), laid out from the oracle
+# ================================================================================================
+class StructBytes:
+    """A structure in a Python bytearray, written by oracle field names, like `View` but before
+    the bytes are copied into emulated memory (OID payloads are built whole, then handed over).
+    `base` places the structure inside a larger buffer."""
+
+    def __init__(self, a, struct_name, buf, base=0):
+        self.abi, self.name, self.buf, self.base = a, struct_name, buf, base
+
+    def off(self, field):
+        if field.startswith("Header."):
+            return self.base + self.abi.offset(self.name, "Header") + View.HEADER[field.split(".", 1)[1]][0]
+        return self.base + self.abi.offset(self.name, field)
+
+    def fsize(self, field):
+        if field.startswith("Header."):
+            return View.HEADER[field.split(".", 1)[1]][1]
+        return self.abi.field_size(self.name, field)
+
+    def __setitem__(self, field, value):
+        o, n = self.off(field), self.fsize(field)
+        if isinstance(value, (bytes, bytearray)):
+            if len(value) > n:
+                raise ValueError("%s.%s: %d bytes do not fit in %d" % (self.name, field, len(value), n))
+            self.buf[o:o + len(value)] = value
+        else:
+            self.buf[o:o + n] = (value & ((1 << (8 * n)) - 1)).to_bytes(n, "little")
+
+    def __getitem__(self, field):
+        o, n = self.off(field), self.fsize(field)
+        return int.from_bytes(self.buf[o:o + n], "little")
+
+    def header(self, t, r, s):
+        self["Header.Type"], self["Header.Revision"], self["Header.Size"] = t, r, s
+
+
+def ipsec_alg(identifier, key=b"", additional=0, key_length=None, key_offset=None):
+    """An IPSEC_OFFLOAD_V2_ALGORITHM_INFO: its key goes into the bundle's key array;
+    `key_length` / `key_offset` override what the builder would write (malformed inputs)."""
+    return {"Identifier": identifier, "key": bytes(key), "AdditionalInfo": additional,
+            "KeyLength": key_length, "KeyOffsetBytes": key_offset}
+
+
+def ipsec_sa(m, operation, spi, auth=None, enc=None, esn=False, seq_high=0, flags=None, enc_key_first=False):
+    """An IPSEC_OFFLOAD_V2_SECURITY_ASSOCIATION. `operation` is "AH", "ESP" or a number."""
+    if isinstance(operation, str):
+        operation = {"AH": m.const("IPsecOffloadV2Ah"), "ESP": m.const("IPsecOffloadV2Esp")}[operation]
+    if flags is None:
+        flags = m.const("IPSEC_OFFLOAD_V2_ESN_SA") if esn else 0
+    return {"Flags": flags, "Operation": operation, "Spi": spi, "SequenceNumberHighOrder": seq_high,
+            "auth": auth, "enc": enc, "enc_key_first": enc_key_first}
+
+
+def ipsec_key_array(sas):
+    """The bundle's key array: per SA its integrity key then its confidentiality key (or the
+    other way round with `enc_key_first`), each found through its own KeyOffsetBytes."""
+    keys, places = bytearray(), []
+    for sa in sas:
+        place = {}
+        order = ("enc", "auth") if sa.get("enc_key_first") else ("auth", "enc")
+        for which in order:
+            alg = sa.get(which)
+            if alg and alg["key"]:
+                place[which] = len(keys)
+                keys += alg["key"]
+        places.append(place)
+    return bytes(keys), places
+
+
+def _ipsec_fill_bundle(m, sb, sas, places, flags, src, dst, udp, num_ext_hdrs):
+    sb["NumExtHdrs"] = len(sas) if num_ext_hdrs is None else num_ext_hdrs
+    sb["Flags"] = flags
+    if src or dst:
+        v6 = len(src or dst) == 16
+        pre = "IPv6Endpoints." if v6 else "IPv4Endpoints."
+        sb[pre + "SrcAddr"] = bytes(src)
+        sb[pre + "DestAddr"] = bytes(dst)
+    sb["UdpEspEncapsulation"] = udp
+    for i, (sa, place) in enumerate(zip(sas, places)):
+        s = StructBytes(m.abi, "IPSEC_OFFLOAD_V2_SECURITY_ASSOCIATION", sb.buf, sb.off("SecAssoc[%d]" % i))
+        for f in ("Flags", "Operation", "Spi", "SequenceNumberHighOrder"):
+            s[f] = sa[f]
+        for which, member in (("auth", "AuthenticationAlgorithm"), ("enc", "EncryptionAlgorithm")):
+            alg = sa.get(which)
+            if not alg:
+                continue
+            ai = StructBytes(m.abi, "IPSEC_OFFLOAD_V2_ALGORITHM_INFO", sb.buf, s.off(member))
+            ai["Identifier"] = alg["Identifier"]
+            ai["KeyLength"] = len(alg["key"]) if alg["KeyLength"] is None else alg["KeyLength"]
+            ai["KeyOffsetBytes"] = place.get(which, 0) if alg["KeyOffsetBytes"] is None else alg["KeyOffsetBytes"]
+            ai["AdditionalInfo"] = alg["AdditionalInfo"]
+
+
+def _ipsec_header(m, sb, prefix, header):
+    t, r, s = header or (m.const("NDIS_OBJECT_TYPE_DEFAULT"), m.const("NDIS_%s_REVISION_1" % prefix),
+                         m.const("NDIS_SIZEOF_%s_REVISION_1" % prefix))
+    sb.header(t, r, s)
+
+
+def build_add_sa_ex(m, sas, flags=0, src=b"", dst=b"", udp=0, num_ext_hdrs=None, header=None,
+                    handle=0, key_at=None, key_offset=None, key_length=None, trailer=b""):
+    """IPSEC_OFFLOAD_V2_ADD_SA_EX bytes: the structure (sizeof), then the key array at `key_at`
+    (default: right after the structure). KeyOffset/KeyLength are where the keys are, unless
+    overridden. `handle` pre-fills OffloadHandle (to see that the miniport overwrites it)."""
+    name = "IPSEC_OFFLOAD_V2_ADD_SA_EX"
+    keys, places = ipsec_key_array(sas)
+    at = m.abi.size(name) if key_at is None else key_at
+    buf = bytearray(max(m.abi.size(name), at + len(keys)))
+    sb = StructBytes(m.abi, name, buf)
+    _ipsec_header(m, sb, "IPSEC_OFFLOAD_V2_ADD_SA_EX", header)
+    _ipsec_fill_bundle(m, sb, sas, places, flags, src, dst, udp, num_ext_hdrs)
+    sb["OffloadHandle"] = handle
+    sb["KeyLength"] = len(keys) if key_length is None else key_length
+    sb["KeyOffset"] = at if key_offset is None else key_offset
+    buf[at:at + len(keys)] = keys
+    return bytes(buf) + bytes(trailer)
+
+
+def build_add_sa(m, sas, flags=0, src=b"", dst=b"", udp=0, num_ext_hdrs=None, header=None,
+                 handle=0, next_=0, key_length=None):
+    """One IPSEC_OFFLOAD_V2_ADD_SA element: keys inline at KeyData; at least sizeof bytes."""
+    name = "IPSEC_OFFLOAD_V2_ADD_SA"
+    keys, places = ipsec_key_array(sas)
+    at = m.abi.offset(name, "KeyData")
+    buf = bytearray(max(m.abi.size(name), at + len(keys)))
+    sb = StructBytes(m.abi, name, buf)
+    _ipsec_header(m, sb, "IPSEC_OFFLOAD_V2_ADD_SA", header)
+    sb["Next"] = next_
+    _ipsec_fill_bundle(m, sb, sas, places, flags, src, dst, udp, num_ext_hdrs)
+    sb["OffloadHandle"] = handle
+    sb["KeyLength"] = len(keys) if key_length is None else key_length
+    buf[at:at + len(keys)] = keys
+    return bytes(buf)
+
+
+def build_delete_sa(m, handle, next_=0, header=None):
+    name = "IPSEC_OFFLOAD_V2_DELETE_SA"
+    buf = bytearray(m.abi.size(name))
+    sb = StructBytes(m.abi, name, buf)
+    _ipsec_header(m, sb, "IPSEC_OFFLOAD_V2_DELETE_SA", header)
+    sb["Next"] = next_
+    sb["OffloadHandle"] = handle
+    return bytes(buf)
+
+
+def build_update_sa(m, handle, operation, spi, seq_high=0, header=None):
+    """IPSEC_OFFLOAD_V2_UPDATE_SA bytes (sizeof; Header.Size the revision-1 size)."""
+    name = "IPSEC_OFFLOAD_V2_UPDATE_SA"
+    if isinstance(operation, str):
+        operation = {"AH": m.const("IPsecOffloadV2Ah"), "ESP": m.const("IPsecOffloadV2Esp")}[operation]
+    buf = bytearray(m.abi.size(name))
+    sb = StructBytes(m.abi, name, buf)
+    _ipsec_header(m, sb, "IPSEC_OFFLOAD_V2_UPDATE_SA", header)
+    sb["OffloadHandle"] = handle
+    sb["Operation"] = operation
+    sb["Spi"] = spi
+    sb["SequenceNumberHighOrder"] = seq_high
+    return bytes(buf)
+
+
+def place_list(m, elements, next_field, note="list-element"):
+    """Links byte elements through their `next_field` offset: elements[1:] are put in harness
+    memory (the stack's kernel memory), elements[0] is returned with Next set, to go into the
+    information buffer. Returns (first_bytes, [addresses of elements[1:]])."""
+    addrs = [0] * len(elements)
+    nxt = 0
+    for i in range(len(elements) - 1, 0, -1):
+        e = bytearray(elements[i])
+        e[next_field:next_field + 8] = nxt.to_bytes(8, "little")
+        addrs[i] = m.alloc(len(e), note="%s %d" % (note, i))
+        m.mem.write(addrs[i], e)
+        nxt = addrs[i]
+    first = bytearray(elements[0])
+    first[next_field:next_field + 8] = nxt.to_bytes(8, "little")
+    return bytes(first), addrs[1:]
+
+
+def build_offload_parameters(m, ipsec_v2=0, revision=2, size=None, header_type=None, **fields):
+    """NDIS_OFFLOAD_PARAMETERS bytes of Header.Size (the revision's NDIS_SIZEOF by default)."""
+    name = "NDIS_OFFLOAD_PARAMETERS"
+    if size is None:
+        size = m.const("NDIS_SIZEOF_OFFLOAD_PARAMETERS_REVISION_%d" % revision)
+    buf = bytearray(max(size, m.abi.size(name)))
+    sb = StructBytes(m.abi, name, buf)
+    sb.header(m.const("NDIS_OBJECT_TYPE_DEFAULT") if header_type is None else header_type, revision, size)
+    if sb.off("IPsecV2") < size:
+        sb["IPsecV2"] = ipsec_v2
+    for f, v in fields.items():
+        sb[f] = v
+    return bytes(buf[:size])
+
+
+def build_offload_encapsulation(m, v4=True, v6=True, encapsulation=None, header_size=14):
+    """NDIS_OFFLOAD_ENCAPSULATION (OID_OFFLOAD_ENCAPSULATION) enabling Ethernet for IPv4/IPv6."""
+    name = "NDIS_OFFLOAD_ENCAPSULATION"
+    enc = m.const("NDIS_ENCAPSULATION_IEEE_802_3") if encapsulation is None else encapsulation
+    buf = bytearray(m.abi.size(name))
+    sb = StructBytes(m.abi, name, buf)
+    sb.header(m.const("NDIS_OBJECT_TYPE_OFFLOAD_ENCAPSULATION"), m.const("NDIS_OFFLOAD_ENCAPSULATION_REVISION_1"),
+              m.const("NDIS_SIZEOF_OFFLOAD_ENCAPSULATION_REVISION_1"))
+    for fam, on in (("IPv4", v4), ("IPv6", v6)):
+        sb[fam + ".Enabled"] = m.const("NDIS_OFFLOAD_SET_ON") if on else m.const("NDIS_OFFLOAD_SET_OFF")
+        sb[fam + ".EncapsulationType"] = enc if on else 0
+        sb[fam + ".HeaderSize"] = header_size if on else 0
+    return bytes(buf)
+
+
+def find_in_driver_memory(m, needle, live=True):
+    """Driver-owned arena blocks (live ones by default) whose bytes contain `needle`."""
+    return [b for b in m.arena.blocks.values()
+            if b.owner == "driver" and b.live == live and needle in m.mem.read(b.addr, b.size)]

@@ -195,6 +195,7 @@ mod tests {
             "Characteristics     = 0x1",
             "*IPsecOffloadV2,",
             "*IPsecOffloadV2IPv4,",
+            "SaOffloadCapacity,",
             "ipsecov2.sys",
             "CatalogFile = ipsecov2.cat",
         ] {

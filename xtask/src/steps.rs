@@ -205,7 +205,51 @@ pub fn test_all() -> Result<(), String> {
         &["test", "--locked", "--workspace"],
         &[(SYS_ENV, sys.as_str())],
     )?;
+    loom()?;
+    interop()?;
     run_emulator(&package.sys, &[])?;
     println!("xtask: all checks passed");
     Ok(())
+}
+
+/// The loom model of the SA table's concurrency (its own target directory: `--cfg loom`
+/// changes every crate's build).
+fn loom() -> Result<(), String> {
+    let target = target_dir().join("loom");
+    let target = target.to_string_lossy().into_owned();
+    run(
+        &cargo(),
+        &[
+            "test",
+            "--locked",
+            "--release",
+            "--package",
+            "ipsecov2-core",
+            "--test",
+            "loom_sa_table",
+        ],
+        &[
+            ("RUSTFLAGS", "--cfg loom"),
+            ("CARGO_TARGET_DIR", target.as_str()),
+        ],
+    )
+}
+
+/// Interoperability with scapy (and the Python `cryptography` package for AH-GMAC) through
+/// the pcap tool, in a pinned virtual environment.
+fn interop() -> Result<(), String> {
+    run(
+        &cargo(),
+        &["build", "--locked", "--package", "ipsecov2-pcap"],
+        &[],
+    )?;
+    run("bash", &["tests/interop/setup_venv.sh"], &[])?;
+    let python = target_dir().join("interop-venv").join("bin").join("python");
+    let tool = target_dir().join("debug").join("ipsecov2-pcap");
+    let tool = tool.to_string_lossy().into_owned();
+    run(
+        &python.to_string_lossy(),
+        &["tests/interop/run.py", "--tool", tool.as_str()],
+        &[],
+    )
 }

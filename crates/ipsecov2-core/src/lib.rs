@@ -14,6 +14,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod adapter;
+pub mod engine;
 pub mod mac;
 pub mod offload;
 pub mod oid_gen;

@@ -47,7 +47,7 @@ fn gcm_ex() -> Vec<u8> {
 
 fn cbc_sha_ex() -> Vec<u8> {
     let spec = BundleSpec {
-        elements: ElementList::One(ElementSpec {
+        elements: ElementList::one(ElementSpec {
             operation: Operation::Esp,
             spi: 0x5000,
             esn: false,
@@ -69,7 +69,7 @@ fn cbc_sha_ex() -> Vec<u8> {
 
 fn ah_ex() -> Vec<u8> {
     let spec = BundleSpec {
-        elements: ElementList::One(ElementSpec {
+        elements: ElementList::one(ElementSpec {
             operation: Operation::Ah,
             spi: 0x6000,
             esn: false,

@@ -399,18 +399,23 @@ impl NET_BUFFER_LIST {
     /// Slot `index` of `NetBufferListInfo` (`NET_BUFFER_LIST_INFO(nbl, index)`); `index` is an
     /// `NDIS_NET_BUFFER_LIST_INFO` value such as `IPsecOffloadV2NetBufferListInfo as usize`.
     ///
-    /// Panics if `index >= MaxNetBufferListInfo`.
+    /// NULL if `index >= MaxNetBufferListInfo`.
     #[inline]
     pub fn info(&self, index: usize) -> PVOID {
-        self.NetBufferListInfo[index]
+        self.NetBufferListInfo
+            .get(index)
+            .copied()
+            .unwrap_or(core::ptr::null_mut())
     }
 
     /// Stores `value` in slot `index` of `NetBufferListInfo`.
     ///
-    /// Panics if `index >= MaxNetBufferListInfo`.
+    /// Does nothing if `index >= MaxNetBufferListInfo`.
     #[inline]
     pub fn set_info(&mut self, index: usize, value: PVOID) {
-        self.NetBufferListInfo[index] = value;
+        if let Some(slot) = self.NetBufferListInfo.get_mut(index) {
+            *slot = value;
+        }
     }
 }
 

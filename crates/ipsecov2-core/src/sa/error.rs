@@ -63,6 +63,8 @@ pub enum SaError {
     DuplicateInboundSa,
     /// The SA table holds `SaOffloadCapacity` bundles.
     TableFull,
+    /// No memory for the SA's key schedules.
+    NoMemory,
     /// A handle that is zero, forged, stale or of the wrong kind.
     UnknownHandle,
     /// UPDATE_SA on an element that is not ESN, or that is not in the bundle.
@@ -100,7 +102,7 @@ impl SaError {
             }
             OffloadDisabled => NDIS_STATUS_NOT_SUPPORTED,
             DuplicateInboundSa => NDIS_STATUS_INVALID_PARAMETER,
-            TableFull => NDIS_STATUS_RESOURCES,
+            TableFull | NoMemory => NDIS_STATUS_RESOURCES,
             UnknownHandle | NotEsn => NDIS_STATUS_INVALID_PARAMETER,
             ChainTooLong | ChainCycle => NDIS_STATUS_INVALID_DATA,
         }
@@ -138,6 +140,7 @@ impl SaError {
             OffloadDisabled => "IPsec offload (or this protocol) is disabled",
             DuplicateInboundSa => "an inbound SA with this SPI and destination exists",
             TableFull => "SA table full (SaOffloadCapacity reached)",
+            NoMemory => "no memory for the SA's key schedules",
             UnknownHandle => "unknown, stale or forged offload handle",
             NotEsn => "UPDATE_SA on an element that is not an ESN SA of the bundle",
             ChainTooLong => "Next chain longer than the SA capacity",

@@ -15,7 +15,8 @@ pub const ESN_WINDOW: u32 = 64;
 pub struct SeqState {
     /// ESN high-order bits last given by ADD_SA / UPDATE_SA.
     high: AtomicU32,
-    /// Highest 64-bit sequence number processed (sent, or received and verified).
+    /// Highest 64-bit sequence number processed (sent, or received and verified); 0 until
+    /// the first packet (sequence number 0 is never sent: RFC 4303 §3.3.3).
     top: AtomicU64,
 }
 
@@ -24,7 +25,7 @@ impl SeqState {
     pub fn new(high: u32) -> Self {
         Self {
             high: AtomicU32::new(high),
-            top: AtomicU64::new(u64::from(high) << 32),
+            top: AtomicU64::new(0),
         }
     }
 
@@ -55,9 +56,39 @@ impl SeqState {
         bottom >= 0x8000_0000
     }
 
-    /// The full sequence number of a received packet with low bits `low`.
-    pub fn infer_inbound(&self, low: u32) -> u64 {
-        infer_esn(self.top(), low, ESN_WINDOW)
+    /// The two candidate full sequence numbers of a received packet with low bits `low`,
+    /// most likely first. The first packet takes the stack's high bits; an UPDATE_SA that
+    /// moved the high bits past what was seen wins; otherwise RFC 4303 A2.1 decides. The second
+    /// candidate is the neighbouring epoch, tried when the first fails the ICV (RFC 4303 A3),
+    /// which absorbs an UPDATE_SA that arrives just before or just after the wrap.
+    pub fn inbound_candidates(&self, low: u32) -> [u64; 2] {
+        let top = self.top();
+        let high = u64::from(self.high());
+        let seen_high = top >> 32;
+        let primary = if top == 0 || high > seen_high {
+            (high << 32) | u64::from(low)
+        } else {
+            infer_esn(top, low, ESN_WINDOW)
+        };
+        let alternative = if top != 0 && primary >> 32 > seen_high {
+            primary.wrapping_sub(1 << 32)
+        } else {
+            primary.wrapping_add(1 << 32)
+        };
+        [primary, alternative]
+    }
+
+    /// The full sequence number of an outbound packet with low bits `low`: the stack's high
+    /// bits for the first packet or after an UPDATE_SA moved them forward; afterwards the
+    /// next epoch once the low bits wrapped (mlx5's overlap rule with a half-space window).
+    pub fn outbound(&self, low: u32) -> u64 {
+        let top = self.top();
+        let high = u64::from(self.high());
+        if top == 0 || high > top >> 32 {
+            (high << 32) | u64::from(low)
+        } else {
+            infer_esn(top, low, 0x8000_0000)
+        }
     }
 }
 
@@ -125,19 +156,58 @@ mod tests {
     #[test]
     fn state_moves_forward_and_reports_overlap() {
         let s = SeqState::new(3);
-        assert_eq!(s.top(), 3 << 32);
-        assert!(
-            s.overlap(),
-            "window bottom wraps below zero at the start of an epoch"
+        assert_eq!(s.top(), 0, "nothing processed yet");
+        assert_eq!(
+            s.inbound_candidates(0xFFFF_FFF0)[0],
+            (3 << 32) | 0xFFFF_FFF0,
+            "first packet: the stack's high bits"
         );
+        assert_eq!(s.outbound(5), (3 << 32) | 5);
         s.advance((3 << 32) | 0x100);
         assert!(!s.overlap());
         s.advance((3 << 32) | 0x50);
         assert_eq!(s.top(), (3 << 32) | 0x100, "never moves backward");
         s.advance((3 << 32) | 0x9000_0000);
         assert!(s.overlap());
-        assert_eq!(s.infer_inbound(0x10), (4 << 32) | 0x10);
+        assert_eq!(
+            s.inbound_candidates(0x10),
+            [(4 << 32) | 0x10, (3 << 32) | 0x10]
+        );
+        assert_eq!(
+            s.outbound(0x10),
+            (4 << 32) | 0x10,
+            "outbound wrapped without UPDATE_SA"
+        );
+        assert_eq!(s.outbound(0x9000_0001), (3 << 32) | 0x9000_0001);
         s.set_high(9);
         assert_eq!(s.high(), 9);
+        assert_eq!(s.inbound_candidates(7), [(9 << 32) | 7, (8 << 32) | 7]);
+        assert_eq!(
+            s.outbound(7),
+            (9 << 32) | 7,
+            "UPDATE_SA moved the epoch forward"
+        );
+    }
+
+    #[test]
+    fn update_just_before_and_after_the_wrap() {
+        // Receiver at the end of epoch 5; the stack announces 6 before the last old packets.
+        let s = SeqState::new(5);
+        s.advance((5 << 32) | 0xFFFF_FFF0);
+        s.set_high(6);
+        let late_old = s.inbound_candidates(0xFFFF_FFF5);
+        assert!(
+            late_old.contains(&((5 << 32) | 0xFFFF_FFF5)),
+            "{late_old:x?}"
+        );
+        let new = s.inbound_candidates(2);
+        assert_eq!(new[0], (6 << 32) | 2);
+        // Announced only after the wrap: inference already moved to epoch 6.
+        let t = SeqState::new(5);
+        t.advance((5 << 32) | 0xFFFF_FFF0);
+        assert_eq!(t.inbound_candidates(3)[0], (6 << 32) | 3);
+        t.advance((6 << 32) | 3);
+        t.set_high(6);
+        assert_eq!(t.inbound_candidates(4)[0], (6 << 32) | 4);
     }
 }

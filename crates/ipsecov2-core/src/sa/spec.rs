@@ -331,26 +331,111 @@ pub struct BundleSpec {
     pub elements: ElementList,
 }
 
-/// One or two elements.
+/// One or two elements, in processing order.
+///
+/// Stored as two optional slots (not an enum with a one-element variant) so that the space of
+/// an absent element can be wiped: a value moved into the SA table must not carry stale bytes
+/// (such as another SA's keys) from the stack it was built on (see [`BundleSpec::scrub`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ElementList {
-    One(ElementSpec),
-    Two(ElementSpec, ElementSpec),
+pub struct ElementList {
+    items: [Option<ElementSpec>; 2],
 }
 
 impl ElementList {
-    /// The elements as a slice-like iterator, in order.
+    /// A bundle of one element.
+    pub fn one(element: ElementSpec) -> Self {
+        Self {
+            items: [Some(element), None],
+        }
+    }
+
+    /// A bundle of two elements (ESP then AH).
+    pub fn two(first: ElementSpec, second: ElementSpec) -> Self {
+        Self {
+            items: [Some(first), Some(second)],
+        }
+    }
+
+    /// The elements in order.
     pub fn iter(&self) -> impl Iterator<Item = &ElementSpec> {
-        let (first, second) = match self {
-            ElementList::One(a) => (a, None),
-            ElementList::Two(a, b) => (a, Some(b)),
-        };
-        core::iter::once(first).chain(second)
+        self.items.iter().flatten()
+    }
+
+    /// The elements in order, mutable.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut ElementSpec> {
+        self.items.iter_mut().flatten()
+    }
+
+    /// Number of elements (1 or 2).
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    /// True for an empty list (never produced by the decoders).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The element at `index`.
+    pub fn get(&self, index: usize) -> Option<&ElementSpec> {
+        self.iter().nth(index)
     }
 
     /// The element with the given operation, if any.
     pub fn find(&self, operation: Operation) -> Option<&ElementSpec> {
         self.iter().find(|e| e.operation == operation)
+    }
+
+    /// Keeps only the first element.
+    pub fn truncate_to_first(&mut self) {
+        self.items[1].zeroize();
+    }
+}
+
+impl Zeroize for AuthSpec {
+    fn zeroize(&mut self) {
+        self.key.zeroize();
+    }
+}
+
+impl Zeroize for EncSpec {
+    fn zeroize(&mut self) {
+        self.key.zeroize();
+    }
+}
+
+impl Zeroize for ElementSpec {
+    fn zeroize(&mut self) {
+        self.auth.zeroize();
+        self.enc.zeroize();
+    }
+}
+
+impl BundleSpec {
+    /// Wipes the bytes of every absent part (a missing second element, a missing integrity or
+    /// confidentiality algorithm): moved values keep whatever the stack held there before,
+    /// possibly key bytes of another SA. Called on the entry once it is in the SA table.
+    pub fn scrub(&mut self) {
+        for item in &mut self.elements.items {
+            match item {
+                None => item.zeroize(),
+                Some(element) => {
+                    if element.auth.is_none() {
+                        element.auth.zeroize();
+                    }
+                    if element.enc.is_none() {
+                        element.enc.zeroize();
+                    }
+                }
+            }
+        }
+    }
+
+    /// Zeroes every key of the bundle.
+    pub fn zeroize_keys(&mut self) {
+        for item in &mut self.elements.items {
+            item.zeroize();
+        }
     }
 }
 

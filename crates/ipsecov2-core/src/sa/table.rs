@@ -24,9 +24,11 @@ use super::handle::{HandleCodec, HandleFields, next_generation};
 use super::index::{InboundIndex, InboundKey};
 use super::seq::SeqState;
 use super::spec::{BundleSpec, Direction, ElementSpec, Operation};
-use crate::sync::{AtomicU32, AtomicU64, Mutex, Ordering, ReadGuard, SlotLock, spin_hint};
+use crate::engine::crypto::ElementCrypto;
+use crate::sync::{AtomicU32, AtomicU64, Mutex, Ordering, ReadGuard, SlotLock, fence, spin_hint};
 use alloc::vec::Vec;
 use core::ops::Deref;
+use zeroize::Zeroize;
 
 /// Slot states (low byte of the state word; the generation is in the high 32 bits).
 const FREE: u64 = 0;
@@ -105,19 +107,41 @@ pub struct SaEntry {
     pub seq: [SeqState; 2],
     /// Counters.
     pub counters: SaCounters,
+    /// Key schedules and keyed states of each element, allocated when the SA is added (kept
+    /// out of the slot so that table memory per SA stays small).
+    pub crypto: Vec<ElementCrypto>,
+    /// What verified packets showed of the SA's mode (IPsecOV2 SAs carry no mode flag):
+    /// `MODE_UNKNOWN`, `MODE_TRANSPORT` or `MODE_TUNNEL`. Chooses the tunnel or transport
+    /// `CRYPTO_*_AUTH_FAILED` code when an ICV fails.
+    pub mode: AtomicU32,
 }
 
+/// [`SaEntry::mode`]: nothing verified yet.
+pub const MODE_UNKNOWN: u32 = 0;
+/// [`SaEntry::mode`]: verified packets carried a transport payload.
+pub const MODE_TRANSPORT: u32 = 1;
+/// [`SaEntry::mode`]: verified packets carried an IP packet (next header 4 or 41).
+pub const MODE_TUNNEL: u32 = 2;
+
 impl SaEntry {
-    fn new(spec: BundleSpec) -> Self {
+    /// Builds the entry and its crypto state; fails when memory cannot be had.
+    pub fn new(spec: BundleSpec) -> Result<Self, SaError> {
         let mut highs = [0u32; 2];
         for (high, element) in highs.iter_mut().zip(spec.elements.iter()) {
             *high = element.seq_high;
         }
-        Self {
+        let mut crypto = Vec::new();
+        crypto.try_reserve_exact(2).map_err(|_| SaError::NoMemory)?;
+        for element in spec.elements.iter() {
+            push_crypto(&mut crypto, element)?;
+        }
+        Ok(Self {
             spec,
             seq: [SeqState::new(highs[0]), SeqState::new(highs[1])],
             counters: SaCounters::default(),
-        }
+            crypto,
+            mode: AtomicU32::new(MODE_UNKNOWN),
+        })
     }
 
     /// The element at `index` with its sequence state.
@@ -153,6 +177,23 @@ impl SaEntry {
             .iter()
             .position(|e| e.spi == key.spi && e.operation.ip_protocol() == key.protocol)
     }
+}
+
+impl Zeroize for SaEntry {
+    /// Zeroes the keys and the key schedules, and wipes the whole heap buffer of the
+    /// schedules (unused enum space included) before it is freed.
+    fn zeroize(&mut self) {
+        self.spec.zeroize_keys();
+        self.crypto.zeroize();
+    }
+}
+
+/// Builds one element's crypto state into reserved capacity (kept out of line so that the
+/// key schedules do not accumulate in one kernel stack frame).
+#[inline(never)]
+fn push_crypto(crypto: &mut Vec<ElementCrypto>, element: &ElementSpec) -> Result<(), SaError> {
+    crypto.push(ElementCrypto::new(element).ok_or(SaError::KeyLength)?);
+    Ok(())
 }
 
 struct Slot {
@@ -291,8 +332,9 @@ impl SaTable {
 
     /// Adds a validated bundle; returns its handle.
     pub fn add(&self, spec: BundleSpec) -> Result<u64, SaError> {
+        // Key schedules are built (and allocated) before taking the writer lock.
+        let entry = SaEntry::new(spec)?;
         let _writer = self.writer.lock();
-        let entry = SaEntry::new(spec);
         for key in entry.inbound_keys() {
             if self.find_inbound_exact(&key).is_some() {
                 return Err(SaError::DuplicateInboundSa);
@@ -325,6 +367,10 @@ impl SaTable {
             self.index.insert(&key, slot_index);
         }
         *guard = Some(entry);
+        if let Some(entry) = guard.as_mut() {
+            // The entry was moved here from the stack: wipe the bytes of its absent parts.
+            entry.spec.scrub();
+        }
         drop(guard);
         slot.state
             .store(state_word(generation, LIVE), Ordering::Release);
@@ -468,6 +514,10 @@ impl SaTable {
         let Some(slot) = self.slot(slot_index) else {
             return;
         };
+        // Dekker with the deleter: it stores DYING then tries the lock; a reader releases the
+        // lock then reads the state. The SeqCst fences guarantee at least one of the two sees
+        // the other's write, so the last user always reclaims.
+        fence(Ordering::SeqCst);
         if state_of(slot.state.load(Ordering::Acquire)) != DYING {
             return;
         }
@@ -478,8 +528,9 @@ impl SaTable {
         if state_of(word) != DYING {
             return;
         }
-        // Dropping the entry zeroes its keys (Key is ZeroizeOnDrop).
-        *guard = None;
+        // Zeroes the keys, drops the entry (key schedules zero themselves on drop), then
+        // wipes every byte of the slot's storage.
+        guard.zeroize();
         slot.state.store(
             state_word(next_generation(generation_of(word)), FREE),
             Ordering::Release,

@@ -221,7 +221,7 @@ pub mod samples {
             source: addr4([192, 0, 2, 1]),
             destination: addr4([192, 0, 2, 2]),
             udp_encapsulation: UdpEncapsulation::None,
-            elements: ElementList::One(ElementSpec {
+            elements: ElementList::one(ElementSpec {
                 operation: Operation::Esp,
                 spi,
                 esn: false,
@@ -244,7 +244,7 @@ pub mod samples {
             source: [0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
             destination: [0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2],
             udp_encapsulation: UdpEncapsulation::None,
-            elements: ElementList::Two(
+            elements: ElementList::two(
                 ElementSpec {
                     operation: Operation::Esp,
                     spi: esp_spi,

@@ -202,9 +202,9 @@ fn decode_bundle(
         if first.operation != Operation::Esp || second.operation != Operation::Ah {
             return Err(SaError::ElementOrder);
         }
-        ElementList::Two(first, second)
+        ElementList::two(first, second)
     } else {
-        ElementList::One(first)
+        ElementList::one(first)
     };
 
     // Configuration checks, after the structure is known to be well formed.
