@@ -4,6 +4,7 @@ use crate::config::read_keywords;
 use crate::frames::FramePool;
 use crate::log::{kd_error, kd_info};
 use crate::memory::try_box;
+use crate::receive::RxPool;
 use crate::sync::SpinLock;
 use alloc::boxed::Box;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -34,9 +35,27 @@ pub struct Adapter {
     pub sa_writer: SpinLock<()>,
     /// Buffers the send path seals frames in (never the protocol's own buffers).
     pub tx_frames: FramePool,
+    /// Receive NBLs, MDLs and buffers.
+    pub rx: RxPool,
+    /// Receive NBLs indicated and not yet returned (plus deliveries in progress).
+    pub rx_outstanding: AtomicU32,
+    /// A pause answered `NDIS_STATUS_PENDING`, to be completed by the last return.
+    pub pause_pending: AtomicBool,
+    /// Hub deliveries currently using this adapter (halt waits for none).
+    pub hub_refs: AtomicU32,
+    /// `OID_OFFLOAD_ENCAPSULATION` has been set: receive-side IPsec processing may start
+    /// (documented rule).
+    pub encapsulation_set: AtomicBool,
 }
 
 impl Adapter {
+    /// Whether received frames go through the engine: IPsec offload is enabled and the
+    /// protocol has set the frame encapsulation.
+    pub fn receive_offload_enabled(&self) -> bool {
+        let current = self.ipsec.config.current();
+        (current.ah || current.esp) && self.encapsulation_set.load(Ordering::Acquire)
+    }
+
     /// The adapter behind a context pointer NDIS passed to a handler.
     ///
     /// # Safety
@@ -74,6 +93,10 @@ pub unsafe extern "system" fn initialize(
         kd_error!("initialize: no memory for the frame buffers");
         return NDIS_STATUS_RESOURCES;
     };
+    let Some(rx) = RxPool::new(miniport_handle, FRAMES_IN_FLIGHT) else {
+        kd_error!("initialize: no receive NBLs");
+        return NDIS_STATUS_RESOURCES;
+    };
     let adapter = Adapter {
         handle: miniport_handle,
         paused: AtomicBool::new(true),
@@ -81,6 +104,11 @@ pub unsafe extern "system" fn initialize(
         ipsec,
         sa_writer: SpinLock::new(()),
         tx_frames,
+        rx,
+        rx_outstanding: AtomicU32::new(0),
+        pause_pending: AtomicBool::new(false),
+        hub_refs: AtomicU32::new(0),
+        encapsulation_set: AtomicBool::new(false),
     };
     let Ok(adapter) = try_box(adapter) else {
         kd_error!("initialize: out of memory for the adapter context");
@@ -98,6 +126,13 @@ pub unsafe extern "system" fn initialize(
         // failed initialize.
         drop(unsafe { Box::from_raw(context) });
         return status;
+    }
+    // SAFETY: `context` is live until halt, which leaves the hub before freeing it.
+    if !crate::hub::join(unsafe { &*context }) {
+        kd_error!(
+            "adapter %u: the virtual hub is full; the adapter works alone",
+            instance
+        );
     }
     kd_info!("adapter %u initialized, context %p", instance, context);
     NDIS_STATUS_SUCCESS
@@ -217,6 +252,8 @@ unsafe fn set_attributes(miniport_handle: NDIS_HANDLE, adapter: &Adapter) -> NDI
 pub unsafe extern "system" fn halt(context: NDIS_HANDLE, _halt_action: NDIS_ENUM) {
     // SAFETY: `context` came from Box::into_raw in initialize; halt is the last use.
     let adapter = unsafe { Box::from_raw(context.cast::<Adapter>()) };
+    // No delivery may reach the adapter once its memory goes.
+    crate::hub::leave(&adapter);
     // Every SA dies with the adapter (its keys are zeroed); the stack need not be asked.
     let dropped = {
         let _writer = adapter.sa_writer.lock();
@@ -234,8 +271,18 @@ pub unsafe extern "system" fn pause(
 ) -> NDIS_STATUS {
     // SAFETY: NDIS passes the context of a live adapter.
     let adapter = unsafe { Adapter::from_context(context) };
-    adapter.paused.store(true, Ordering::Release);
-    NDIS_STATUS_SUCCESS
+    // Sends complete synchronously, so only receives can be outstanding. Paused is set before
+    // the count is read (both SeqCst; receive does the opposite), so either the count is
+    // seen or no new indication starts.
+    adapter.pause_pending.store(true, Ordering::SeqCst);
+    adapter.paused.store(true, Ordering::SeqCst);
+    if adapter.rx_outstanding.load(Ordering::SeqCst) == 0
+        && adapter.pause_pending.swap(false, Ordering::SeqCst)
+    {
+        return NDIS_STATUS_SUCCESS;
+    }
+    // The last returned NBL completes the pause (NdisMPauseComplete), or already did.
+    NDIS_STATUS_PENDING
 }
 
 /// `MiniportRestart`: resumes the data path.
@@ -245,7 +292,8 @@ pub unsafe extern "system" fn restart(
 ) -> NDIS_STATUS {
     // SAFETY: NDIS passes the context of a live adapter.
     let adapter = unsafe { Adapter::from_context(context) };
-    adapter.paused.store(false, Ordering::Release);
+    adapter.pause_pending.store(false, Ordering::SeqCst);
+    adapter.paused.store(false, Ordering::SeqCst);
     NDIS_STATUS_SUCCESS
 }
 

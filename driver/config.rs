@@ -44,6 +44,7 @@ const fn utf16<const N: usize>(ascii: &str) -> [u16; N] {
 
 const IPSEC_OFFLOAD_V2: [u16; 15] = utf16("*IPsecOffloadV2");
 const SA_OFFLOAD_CAPACITY: [u16; 17] = utf16("SaOffloadCapacity");
+const DEBUG_LEVEL: [u16; 10] = utf16("DebugLevel");
 
 /// Reads an integer keyword, `None` when absent or not an integer.
 fn read_integer<const N: usize>(handle: NDIS_HANDLE, keyword: &[u16; N]) -> Option<u32> {
@@ -105,6 +106,9 @@ pub fn read_keywords(miniport_handle: NDIS_HANDLE) -> Keywords {
             Some(setting) => keywords.ipsec = setting,
             None => crate::log::kd_error!("*IPsecOffloadV2 = %u ignored (0..3)", value),
         }
+    }
+    if let Some(level) = read_integer(handle, &DEBUG_LEVEL) {
+        crate::log::set_level(level);
     }
     if let Some(value) = read_integer(handle, &SA_OFFLOAD_CAPACITY) {
         if (1..=MAX_SA_CAPACITY).contains(&value) {

@@ -2,11 +2,11 @@
 //!
 //! A send NBL that asks for IPsec (slot 1, and slot 11 for transport over tunnel) is copied
 //! into a driver-owned buffer and sealed by the engine; an unknown handle or a frame the
-//! engine refuses fails the NBL. Without a peer on the virtual wire a sent frame goes nowhere;
-//! like netvmini with a single instance, the adapter counts it and completes it at once.
+//! engine refuses fails the NBL. The frame then goes onto the virtual hub (see `hub`) and
+//! the NBL completes at once.
 
 use crate::adapter::Adapter;
-use crate::frames::FRAME_BUFFER;
+use crate::frames::{FRAME_BUFFER, Frame};
 use crate::log::kd_error;
 use crate::nbl::{NbIter, NblIter, copy_from_net_buffer};
 use core::sync::atomic::Ordering;
@@ -24,6 +24,7 @@ pub unsafe extern "system" fn send_net_buffer_lists(
     // SAFETY: NDIS passes a live adapter and a chain it hands over until completion.
     let adapter = unsafe { Adapter::from_context(context) };
     let paused = adapter.paused.load(Ordering::Acquire);
+    let dispatch = send_flags & NDIS_SEND_FLAGS_DISPATCH_LEVEL != 0;
     // SAFETY: the chain is ours until NdisMSendNetBufferListsComplete below.
     for nbl in unsafe { NblIter::new(nbl_chain) } {
         let status = if paused {
@@ -31,7 +32,7 @@ pub unsafe extern "system" fn send_net_buffer_lists(
             NDIS_STATUS_PAUSED
         } else {
             // SAFETY: `nbl` is a valid NBL of the chain, owned until completion.
-            unsafe { send_one(adapter, &mut *nbl) }
+            unsafe { send_one(adapter, &mut *nbl, dispatch) }
         };
         // SAFETY: `nbl` is valid and owned by the miniport until completion.
         unsafe { (*nbl).set_status(status) };
@@ -44,6 +45,9 @@ pub unsafe extern "system" fn send_net_buffer_lists(
     // SAFETY: every NBL of the chain has its Status set; the chain goes back to NDIS whole.
     unsafe { NdisMSendNetBufferListsComplete(adapter.handle, nbl_chain, complete_flags) };
 }
+
+/// NET_BUFFERs one NBL may carry (each is sealed into its own buffer before any is sent).
+const MAX_NET_BUFFERS: usize = 16;
 
 /// The IPsec offload request of a send NBL (slots 1, 11 and 12).
 struct IpsecRequest {
@@ -68,7 +72,7 @@ fn ipsec_request(nbl: &NET_BUFFER_LIST) -> IpsecRequest {
 ///
 /// # Safety
 /// `nbl` is a send NBL owned by the miniport until completion.
-unsafe fn send_one(adapter: &Adapter, nbl: &mut NET_BUFFER_LIST) -> NDIS_STATUS {
+unsafe fn send_one(adapter: &Adapter, nbl: &mut NET_BUFFER_LIST, dispatch: bool) -> NDIS_STATUS {
     let request = ipsec_request(nbl);
     let sa = match request.handle {
         0 => None,
@@ -96,8 +100,18 @@ unsafe fn send_one(adapter: &Adapter, nbl: &mut NET_BUFFER_LIST) -> NDIS_STATUS 
             }
         },
     };
+    // Every NET_BUFFER is sealed before any goes out: a refused one fails the whole NBL with
+    // nothing of it on the wire.
+    let mut sealed: [Option<(Frame<'_>, usize)>; MAX_NET_BUFFERS] = Default::default();
     // SAFETY: `nbl` is valid (contract).
-    for nb in unsafe { NbIter::new(nbl) } {
+    for (count, nb) in unsafe { NbIter::new(nbl) }.enumerate() {
+        let Some(slot) = sealed.get_mut(count) else {
+            kd_error!(
+                "send: more than %u NET_BUFFERs in one NBL",
+                MAX_NET_BUFFERS as u32
+            );
+            return fail(adapter);
+        };
         let Some(mut frame) = adapter.tx_frames.acquire() else {
             return fail(adapter);
         };
@@ -117,7 +131,7 @@ unsafe fn send_one(adapter: &Adapter, nbl: &mut NET_BUFFER_LIST) -> NDIS_STATUS 
         let mut frame_len = length;
         if let Some(sa) = &sa {
             match seal_frame(&mut frame, length, sa, tunnel.as_deref(), &request.hints) {
-                Ok(sealed) => frame_len = sealed.len,
+                Ok(result) => frame_len = result.len,
                 Err(error) => {
                     let reason = error.reason();
                     kd_error!(
@@ -129,15 +143,21 @@ unsafe fn send_one(adapter: &Adapter, nbl: &mut NET_BUFFER_LIST) -> NDIS_STATUS 
                 }
             }
         }
-        // No peer on the virtual wire yet: the frame is counted and dropped, as netvmini does
-        // with a single adapter.
+        *slot = Some((frame, frame_len));
+    }
+    for (frame, frame_len) in sealed.iter().flatten() {
+        let Some(wire) = frame.get(..*frame_len) else {
+            continue;
+        };
         let mut dest = [0u8; 6];
-        dest.copy_from_slice(frame.get(..6).unwrap_or(&[0; 6]));
+        dest.copy_from_slice(wire.get(..6).unwrap_or(&[0; 6]));
         adapter
             .general
             .lock()
             .stats
-            .count_sent(&MacAddress(dest), frame_len as u64);
+            .count_sent(&MacAddress(dest), *frame_len as u64);
+        // Onto the virtual wire: every other adapter of the hub sees the frame.
+        crate::hub::deliver(adapter, wire, dispatch);
     }
     NDIS_STATUS_SUCCESS
 }
@@ -145,15 +165,6 @@ unsafe fn send_one(adapter: &Adapter, nbl: &mut NET_BUFFER_LIST) -> NDIS_STATUS 
 fn fail(adapter: &Adapter) -> NDIS_STATUS {
     adapter.general.lock().stats.out_errors += 1;
     NDIS_STATUS_FAILURE
-}
-
-/// `MiniportReturnNetBufferLists`: the adapter indicates no receives yet, so NDIS never
-/// returns any.
-pub unsafe extern "system" fn return_net_buffer_lists(
-    _context: NDIS_HANDLE,
-    _nbl_chain: *mut NET_BUFFER_LIST,
-    _return_flags: u32,
-) {
 }
 
 /// `MiniportCancelSend`: sends complete synchronously, so none is queued to cancel.

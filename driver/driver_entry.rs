@@ -1,7 +1,7 @@
 //! `DriverEntry`, the miniport characteristics, and unload.
 
 use crate::log::{kd_error, kd_info};
-use crate::{adapter, datapath, oid};
+use crate::{adapter, datapath, oid, receive};
 use core::ptr::null_mut;
 use core::sync::atomic::{AtomicPtr, Ordering};
 use ipsecov2_core::oid_gen::VENDOR_DRIVER_VERSION;
@@ -43,7 +43,7 @@ pub unsafe extern "system" fn driver_entry(
         RestartHandler: Some(adapter::restart),
         OidRequestHandler: Some(oid::oid_request),
         SendNetBufferListsHandler: Some(datapath::send_net_buffer_lists),
-        ReturnNetBufferListsHandler: Some(datapath::return_net_buffer_lists),
+        ReturnNetBufferListsHandler: Some(receive::return_net_buffer_lists),
         CancelSendHandler: Some(datapath::cancel_send),
         CheckForHangHandlerEx: Some(adapter::check_for_hang),
         ResetHandlerEx: Some(adapter::reset),

@@ -108,6 +108,48 @@ fn log_rejection(what: &'static [u8], error: SaError) {
     );
 }
 
+/// One line per added SA, with what a bring-up needs to settle the open questions (SPI as
+/// stored, key lengths: 20/28/36 bytes of GCM key mean a salt was included, the ICV length
+/// taken from `AdditionalInfo`) and never a key byte.
+fn log_added(adapter: &Adapter, handle: u64) {
+    let Some(sa) = adapter.ipsec.table.get(handle) else {
+        return;
+    };
+    for element in sa.spec.elements.iter() {
+        let (enc, enc_key, icv) = element.enc.as_ref().map_or((0, 0, 0), |e| {
+            (
+                e.algorithm.bit(),
+                e.key.as_bytes().len() as u32,
+                u32::from(e.icv_len),
+            )
+        });
+        let (auth, auth_key) = element.auth.as_ref().map_or((0, 0), |a| {
+            (a.algorithm.bit(), a.key.as_bytes().len() as u32)
+        });
+        crate::log::kd_info!(
+            "SA added: handle %p %s %s SPI %08x esn %u enc %x (key %u bytes, icv %u) auth %x (key %u bytes)",
+            handle as *const u8,
+            if sa.spec.direction == ipsecov2_core::sa::spec::Direction::Inbound {
+                c"in".as_ptr()
+            } else {
+                c"out".as_ptr()
+            },
+            if element.operation == ipsecov2_core::sa::spec::Operation::Esp {
+                c"ESP".as_ptr()
+            } else {
+                c"AH".as_ptr()
+            },
+            element.spi,
+            u32::from(element.esn),
+            enc,
+            enc_key,
+            icv,
+            auth,
+            auth_key
+        );
+    }
+}
+
 /// Dispatches one direct OID.
 pub fn direct_oid(adapter: &Adapter, request: &mut NDIS_OID_REQUEST) -> NDIS_STATUS {
     let Some(mut info) = Info::of(request) else {
@@ -225,7 +267,10 @@ fn add_sa_list(adapter: &Adapter, info: &mut Info) -> NDIS_STATUS {
                 )
             };
             match result {
-                Ok(_) => added += 1,
+                Ok(handle) => {
+                    log_added(adapter, handle);
+                    added += 1;
+                }
                 Err(error) => {
                     log_rejection(b"ADD_SA element", error);
                     first_error.get_or_insert(error);
@@ -303,7 +348,8 @@ fn add_sa_ex(adapter: &Adapter, info: &mut Info) -> NDIS_STATUS {
         )
     };
     match result {
-        Ok(_) => {
+        Ok(handle) => {
+            log_added(adapter, handle);
             info.bytes_read = info.length;
             NDIS_STATUS_SUCCESS
         }

@@ -13,6 +13,8 @@
 //! handler, allocator and compiler runtime symbols for the rust-lld build).
 
 #![cfg_attr(target_os = "windows", no_std)]
+// WinDbg `dx` views of the SA table, carried in the PDB (no `.nvload` needed).
+#![debugger_visualizer(natvis_file = "ipsecov2.natvis")]
 // NDIS enumerators keep their C names (NdisRequestQueryInformation, ...).
 #![allow(non_upper_case_globals)]
 
@@ -30,6 +32,8 @@ mod driver_entry;
 #[cfg(target_os = "windows")]
 mod frames;
 #[cfg(target_os = "windows")]
+mod hub;
+#[cfg(target_os = "windows")]
 mod ipsec_oid;
 #[cfg(target_os = "windows")]
 mod log;
@@ -39,6 +43,8 @@ mod memory;
 mod nbl;
 #[cfg(target_os = "windows")]
 mod oid;
+#[cfg(target_os = "windows")]
+mod receive;
 #[cfg(target_os = "windows")]
 mod runtime;
 #[cfg(target_os = "windows")]

@@ -13,6 +13,8 @@ const POOL_ALIGNMENT: usize = 16;
 
 /// The global allocator: non-paged, no-execute pool, so any allocation may be touched at
 /// DISPATCH_LEVEL. Allocations happen at initialize and on the OID path, never per packet.
+/// (With the `wdk` feature wdk-alloc's allocator, which does the same, is used instead.)
+#[cfg_attr(feature = "wdk", allow(dead_code))]
 pub struct NonPagedPool;
 
 // SAFETY: ExAllocatePool2 returns either NULL or a block of at least `size` bytes, 16-byte

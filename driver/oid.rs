@@ -96,7 +96,12 @@ fn set_offload(
             applied.bytes_read
         })
     } else {
-        config.check_encapsulation(input)
+        config.check_encapsulation(input).inspect(|_| {
+            // Receive-side IPsec processing may start now (documented rule).
+            adapter
+                .encapsulation_set
+                .store(true, core::sync::atomic::Ordering::Release);
+        })
     };
     match result {
         Ok(read) => {

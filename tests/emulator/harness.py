@@ -141,6 +141,7 @@ class Harness:
         m = self.model
         m.irql = irql
         m.in_handler = handler
+        m.sleeps = 0
         n = len(self.se.emu.runs)
         self.se.call(addr, list(args))
         run = self.se.emu.runs[-1] if len(self.se.emu.runs) > n else None
@@ -200,13 +201,29 @@ class Harness:
         return st
 
     def pause(self, a):
+        """MiniportPause. SUCCESS: the adapter is Paused. PENDING: it stays Pausing until the
+        driver calls NdisMPauseComplete (possibly already inside MiniportPause)."""
         a.state = "pausing"
+        done = len(a.pause_completions)
         st = self.status("PauseHandler", [a.context, nm.build_pause_parameters(self.model)])
+        during = len(a.pause_completions) - done
         if st == self.const("NDIS_STATUS_SUCCESS"):
+            self.model.check(during == 0, "MiniportPause returned NDIS_STATUS_SUCCESS and also called "
+                             "NdisMPauseComplete")
             a.state = "paused"
+        elif st == self.const("NDIS_STATUS_PENDING"):
+            self.model.check(during <= 1, "NdisMPauseComplete called %d times inside MiniportPause" % during)
+            if during:
+                a.state = "paused"
+        else:
+            self.model.fail("MiniportPause returned %s (only SUCCESS or PENDING are allowed)"
+                            % self.abi.status_name(st))
         return st
 
     def halt(self, a, action=None):
+        if a.rx_outstanding:
+            raise ScenarioFailure("harness: halting adapter %d while %d indicated NBL(s) are not returned "
+                                  "(NDIS never does that)" % (a.index, len(a.rx_outstanding)))
         if action is None:
             action = self.const("NdisHaltDeviceDisabled")
         self.call("HaltHandlerEx", [a.context, action])
@@ -251,6 +268,28 @@ class Harness:
             nbl = m.view("NET_BUFFER_LIST", nbl)["Next"]
         irql = 2 if flags & self.const("NDIS_SEND_FLAGS_DISPATCH_LEVEL") else 0
         self.call("SendNetBufferListsHandler", [a.context, first_nbl, port, flags], irql=irql)
+        # the protocols above the other adapters are done with what they were indicated
+        for other in self.adapters:
+            if other.rx_outstanding and not other.hold_receives:
+                self.return_nbls(other)
+
+    def return_nbls(self, a, nbls=None, irql=0):
+        """MiniportReturnNetBufferLists with `nbls` (default: every NBL indicated on `a` and not
+        yet returned), linked into one chain through Next as NDIS does."""
+        m = self.model
+        nbls = list(a.rx_outstanding) if nbls is None else list(nbls)
+        if not nbls:
+            return
+        for n in nbls:
+            if n not in a.rx_outstanding:
+                raise ScenarioFailure("harness: NBL %#x is not an outstanding receive of adapter %d" % (n, a.index))
+        for x, y in zip(nbls, nbls[1:] + [0]):
+            m.view("NET_BUFFER_LIST", x)["Next"] = y
+        for n in nbls:
+            a.rx_outstanding.pop(n)["returned"] = True
+        a.returns.append(nbls)
+        flags = self.const("NDIS_RETURN_FLAGS_DISPATCH_LEVEL") if irql >= 2 else 0
+        self.call("ReturnNetBufferListsHandler", [a.context, nbls[0], flags], irql=irql)
 
     def driver_leaks(self):
         return [b for b in self.model.arena.live("driver")]

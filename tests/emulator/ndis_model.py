@@ -143,6 +143,10 @@ class Adapter:
         self.sent = {}  # NBL addr -> dict(state, status)
         self.send_completions = []  # (flags, [nbl, ...])
         self.received = []  # dicts of indicated receive NBLs
+        self.rx_outstanding = {}  # NBL addr -> its `received` record, indicated and not yet returned
+        self.hold_receives = False  # True: the harness does not return indicated NBLs by itself
+        self.returns = []  # [nbl, ...] per MiniportReturnNetBufferLists call
+        self.pause_completions = []  # (in_handler, state) per NdisMPauseComplete
         self.oid_completions = []  # (kind, request, status)
 
 
@@ -184,6 +188,10 @@ class NdisModel:
         self.oid_requests = {}  # request addr -> record of requests built by the harness
         self.watched_bytes = []  # byte strings to look for in driver blocks when they are freed
         self.watched_at_free = []  # (Block, bytes, api) found in a block as it was freed
+        self.sleeps = 0  # NdisMSleep calls in the current handler call
+        self.inject = {}  # API name -> n: the n-th call from now fails (resource exhaustion)
+        self.injected = []  # (API name, Call) of the calls made to fail
+        self.sleep_calls = []  # (handler, microseconds) per NdisMSleep
         self._handle_seq = 0
 
     # -- failures ---------------------------------------------------------------------------
@@ -265,6 +273,18 @@ class NdisModel:
             return 0
 
         return hook
+
+    def injected_failure(self, name, call):
+        """True if a scenario asked this call of `name` to fail (`inject[name]` counts down)."""
+        n = self.inject.get(name)
+        if n is None:
+            return False
+        if n > 1:
+            self.inject[name] = n - 1
+            return False
+        del self.inject[name]
+        self.injected.append((name, call))
+        return True
 
     def calls_named(self, name):
         return [c for c in self.calls if c.name == name]
@@ -383,6 +403,8 @@ def decode_offload(m, addr):
 @api("ndis", 2)
 def NdisMSetMiniportAttributes(m, c, handle, pattrs):
     a = m.adapter_of(handle, "NdisMSetMiniportAttributes")
+    if m.injected_failure("NdisMSetMiniportAttributes", c):
+        return m.const("NDIS_STATUS_RESOURCES")
     m.check(m.current_init is a, "NdisMSetMiniportAttributes called outside MiniportInitializeEx of its adapter")
     h = m.view("NDIS_OBJECT_HEADER", pattrs)
     t, r, s = h["Type"], h["Revision"], h["Size"]
@@ -561,6 +583,8 @@ def NdisAllocateMemoryWithTagPriority(m, c, nh, length, tag, priority):
     if length == 0:
         m.fail("NdisAllocateMemoryWithTagPriority: Length 0")
         return 0
+    if m.injected_failure("NdisAllocateMemoryWithTagPriority", c):
+        return 0
     # NDIS does not zero this memory: fill it so that reliance on zeroing shows
     b = m.arena.alloc(length, "driver", "ndis-memory", fill=UNINIT_FILL, tag=tag, handle=nh)
     return b.addr
@@ -636,6 +660,8 @@ def NdisAllocateNetBufferListPool(m, c, nh, pparams):
                     m.const("NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_2")})
     d = m.view("NET_BUFFER_LIST_POOL_PARAMETERS", pparams).decode(
         limit=m.const("NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1"))
+    if m.injected_failure("NdisAllocateNetBufferListPool", c):
+        return 0
     h = m.new_handle("nbl-pool")
     m.nbl_pools[h] = {"params": d, "handle": nh, "live": True, "nbls": set()}
     c.decoded["params"] = d
@@ -683,6 +709,8 @@ def NdisAllocateNetBufferAndNetBufferList(m, c, pool, context_size, backfill, md
     p = m.nbl_pools.get(pool)
     if p is not None and not p["params"].get("fAllocateNetBuffer"):
         m.fail("NdisAllocateNetBufferAndNetBufferList from pool %#x created without fAllocateNetBuffer" % pool)
+    if m.injected_failure("NdisAllocateNetBufferAndNetBufferList", c):
+        return 0
     nbl, rec = _alloc_nbl(m, pool, context_size & 0xFFFF, backfill & 0xFFFF, True)
     data_offset &= 0xFFFFFFFF
     if not mdl_chain and p is not None and p["params"].get("DataSize"):
@@ -703,6 +731,9 @@ def NdisAllocateNetBufferList(m, c, pool, context_size, backfill):
 
 @api("ndis", 1)
 def NdisFreeNetBufferList(m, c, nbl):
+    for a in m.adapters.values():
+        if nbl in a.rx_outstanding:
+            m.fail("NdisFreeNetBufferList(%#x): the NBL is indicated and NDIS has not returned it" % nbl)
     rec = m.pool_nbls.pop(nbl, None)
     if rec is None:
         m.fail("NdisFreeNetBufferList(%#x): not an NBL allocated from an NDIS pool" % nbl)
@@ -785,6 +816,8 @@ def _make_mdl(m, va, length, owner):
 @api("ndis", 3)
 def NdisAllocateMdl(m, c, nh, va, length):
     m.check(m.known_ndis_handle(nh), "NdisAllocateMdl: NdisHandle %#x unknown" % nh)
+    if m.injected_failure("NdisAllocateMdl", c):
+        return 0
     mdl = _make_mdl(m, va, length & 0xFFFFFFFF, "driver")
     b = m.arena.find(mdl)
     b.kind = "ndis-mdl"
@@ -861,6 +894,16 @@ def NdisMIndicateReceiveNetBufferLists(m, c, handle, nbls, port, count, flags):
     nbl, guard = nbls, 0
     while nbl and guard < 100000:
         v = m.view("NET_BUFFER_LIST", nbl)
+        # NDIS owns an indicated NBL until MiniportReturnNetBufferLists gives it back
+        for other in m.adapters.values():
+            if nbl in other.rx_outstanding:
+                m.fail("NdisMIndicateReceiveNetBufferLists: NBL %#x indicated again before NDIS returned it"
+                       % nbl)
+        rec = m.pool_nbls.get(nbl)
+        if rec is None:
+            m.fail("NdisMIndicateReceiveNetBufferLists: NBL %#x was not allocated from an NDIS NBL pool" % nbl)
+        elif m.nbl_pools[rec["pool"]]["handle"] not in (handle, m.driver_handle):
+            m.fail("NdisMIndicateReceiveNetBufferLists: NBL %#x comes from a pool of another adapter" % nbl)
         frames = []
         nb = v["FirstNetBuffer"]
         while nb:
@@ -868,7 +911,8 @@ def NdisMIndicateReceiveNetBufferLists(m, c, handle, nbls, port, count, flags):
             nb = m.view("NET_BUFFER", nb)["Next"]
         chain.append({"nbl": nbl, "frames": frames, "SourceHandle": v["SourceHandle"],
                       "info": [v["NetBufferListInfo[%d]" % i] for i in range(m.max_nbl_info())],
-                      "flags": flags, "returned": bool(flags & m.const("NDIS_RECEIVE_FLAGS_RESOURCES"))})
+                      "flags": flags, "port": port & 0xFFFFFFFF, "irql": m.irql, "in_handler": m.in_handler,
+                      "seq": c.seq, "returned": bool(flags & m.const("NDIS_RECEIVE_FLAGS_RESOURCES"))})
         nbl = v["Next"]
         guard += 1
     m.check(len(chain) == count, "NdisMIndicateReceiveNetBufferLists: NumberOfNetBufferLists %d but the chain has %d"
@@ -880,7 +924,36 @@ def NdisMIndicateReceiveNetBufferLists(m, c, handle, nbls, port, count, flags):
     if flags & m.const("NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL"):
         m.check(m.irql >= 2, "NdisMIndicateReceiveNetBufferLists: DISPATCH_LEVEL flag at IRQL %d" % m.irql)
     a.received.extend(chain)
+    for r in chain:
+        if not r["returned"]:
+            a.rx_outstanding[r["nbl"]] = r
     c.decoded["chain"] = chain
+
+
+@api("ndis", 1)
+def NdisMPauseComplete(m, c, handle):
+    a = m.adapter_of(handle, "NdisMPauseComplete")
+    a.pause_completions.append((m.in_handler, a.state))
+    m.check(a.state == "pausing", "NdisMPauseComplete while the adapter is %s (only a pause that returned "
+            "NDIS_STATUS_PENDING is completed, once)" % a.state)
+    m.check(m.irql <= 2, "NdisMPauseComplete at IRQL %d" % m.irql)
+    if a.state == "pausing" and m.in_handler != "PauseHandler":
+        a.state = "paused"  # (inside MiniportPause the harness settles the state when it returns)
+
+
+NDIS_SLEEP_LIMIT = 2000
+
+
+@api("ndis", 1)
+def NdisMSleep(m, c, microseconds):
+    m.check(m.irql == 0, "NdisMSleep(%d) at IRQL %d: it may only be called at PASSIVE_LEVEL"
+            % (microseconds & 0xFFFFFFFF, m.irql))
+    m.sleeps += 1
+    m.sleep_calls.append((m.in_handler, microseconds & 0xFFFFFFFF))
+    if m.sleeps > NDIS_SLEEP_LIMIT:
+        # in the emulator nothing else runs while the driver sleeps: it is waiting forever
+        raise FatalStop("NdisMSleep called %d times in a row: the driver waits for something that never "
+                        "happens (in %s)" % (m.sleeps, m.in_handler))
 
 
 # -- timers -----------------------------------------------------------------------------------
@@ -952,7 +1025,7 @@ def ExAllocatePool2(m, c, flags, nbytes, tag):
     if nbytes == 0:
         m.fail("ExAllocatePool2: NumberOfBytes 0")
         return 0
-    if nbytes > 0x10000000:
+    if nbytes > 0x10000000 or m.injected_failure("ExAllocatePool2", c):
         return 0
     fill = UNINIT_FILL if flags & m.const("POOL_FLAG_UNINITIALIZED") else 0
     b = m.arena.alloc(nbytes, "driver", "pool", fill=fill, tag=tag, note="flags %#x" % flags)

@@ -9,6 +9,7 @@
 //!   rustup, a Python virtual environment under `target/` with pinned requirements) and stops
 //!   at the first failure with a non-zero exit code.
 
+mod fuzz;
 mod inf;
 mod steps;
 
@@ -24,8 +25,12 @@ fn main() -> ExitCode {
         }),
         Some("test") => steps::test_all(),
         Some("emulator") => steps::emulator(args.get(1..).unwrap_or(&[])),
+        Some("fuzz-seeds") => fuzz::seeds(&steps::root()),
+        Some("fuzz") => steps::fuzz(args.get(1).and_then(|s| s.parse().ok()).unwrap_or(600)),
         _ => {
-            eprintln!("usage: cargo xtask <package | test | emulator [run.py args]>");
+            eprintln!(
+                "usage: cargo xtask <package | test | emulator [run.py args] | fuzz-seeds | fuzz [SECONDS]>"
+            );
             return ExitCode::from(2);
         }
     };

@@ -198,6 +198,7 @@ pub fn test_all() -> Result<(), String> {
         "-D",
         "warnings",
     ])?;
+    run("bash", &["tests/ci/actionlint.sh"], &[])?;
     let package = package()?;
     let sys = package.sys.to_string_lossy().into_owned();
     run(
@@ -252,4 +253,40 @@ fn interop() -> Result<(), String> {
         &["tests/interop/run.py", "--tool", tool.as_str()],
         &[],
     )
+}
+
+/// `cargo xtask fuzz [SECONDS]`: runs every fuzz target for SECONDS (default 600) with
+/// cargo-fuzz on the stable compiler (RUSTC_BOOTSTRAP=1 unlocks the sanitizer flags), then
+/// minimises each corpus so it stays a small regression test.
+pub fn fuzz(seconds: u32) -> Result<(), String> {
+    let fuzz_dir = root().join("fuzz");
+    for target in crate::fuzz::TARGETS {
+        let corpus = crate::fuzz::corpus_dir(&root(), target);
+        std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+        let args = crate::fuzz::command_line(target, seconds);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        println!(
+            "xtask: (in fuzz/) $ RUSTC_BOOTSTRAP=1 cargo {}",
+            args.join(" ")
+        );
+        let status = Command::new(cargo())
+            .args(&args)
+            .current_dir(&fuzz_dir)
+            .env("RUSTC_BOOTSTRAP", "1")
+            .status()
+            .map_err(|e| format!("cannot start cargo fuzz: {e}"))?;
+        if !status.success() {
+            return Err(format!("fuzz target {target} failed: {status}"));
+        }
+        let status = Command::new(cargo())
+            .args(["fuzz", "cmin", target])
+            .current_dir(&fuzz_dir)
+            .env("RUSTC_BOOTSTRAP", "1")
+            .status()
+            .map_err(|e| format!("cannot start cargo fuzz cmin: {e}"))?;
+        if !status.success() {
+            return Err(format!("cmin of {target} failed: {status}"));
+        }
+    }
+    Ok(())
 }

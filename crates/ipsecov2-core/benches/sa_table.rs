@@ -70,16 +70,28 @@ mod benches {
         keys: Vec<InboundKey>,
     }
 
+    /// Resident memory of this process (Linux `/proc/self/statm`), if available.
+    fn resident_bytes() -> Option<u64> {
+        let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+        let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+        Some(pages * 4096)
+    }
+
     fn lookup_fixture(n: u32) -> Lookup {
         let started = Instant::now();
+        let before = resident_bytes();
         let table = SaTable::new(n, SEED).expect("table memory");
+        for i in 0..n {
+            table.add(gcm(Direction::Inbound, spi(i))).expect("add");
+        }
+        let table_bytes = resident_bytes()
+            .zip(before)
+            .map(|(after, before)| after.saturating_sub(before));
+        let built = started.elapsed();
         let mut map = HashMap::with_capacity_and_hasher(n as usize, RandomState::default());
         for i in 0..n {
-            let spec = gcm(Direction::Inbound, spi(i));
-            let k = key(&spec);
-            table.add(spec).expect("add");
             // The table pops slots in order, so slot i holds bundle i.
-            map.insert(k, i);
+            map.insert(key(&gcm(Direction::Inbound, spi(i))), i);
         }
         let mut rng = SEED ^ u64::from(n);
         let keys = (0..(n as usize).max(MIN_LOOKUPS))
@@ -91,10 +103,11 @@ mod benches {
             })
             .collect();
         println!(
-            "built {n} inbound SAs in {:.2?}; SaTable::memory_per_bundle() = {} bytes \
-             (plus {} bytes of key schedules per AES-GCM element on the heap)",
-            started.elapsed(),
+            "built {n} inbound AES-GCM SAs in {built:.2?}: memory_per_bundle() = {} B; \
+             resident growth ~{} B per SA (slots, index and each entry's key schedules, \
+             size_of::<ElementCrypto>() = {} B per element reserved)",
             table.memory_per_bundle(),
+            table_bytes.map_or("?".into(), |b| (b / u64::from(n)).to_string()),
             core::mem::size_of::<ipsecov2_core::engine::crypto::ElementCrypto>(),
         );
         Lookup { table, map, keys }
@@ -241,6 +254,10 @@ mod benches {
             .warm_up_time(Duration::from_millis(500))
             .measurement_time(Duration::from_secs(2))
             .configure_from_args();
+        // Lookups first, so that the resident-growth figures come from fresh memory.
+        lookups(&mut c, full);
+        adds(&mut c);
+        c.final_summary();
         let capacities: &[u32] = if full {
             &[1 << 10, 1 << 16, 1 << 20]
         } else {
@@ -253,9 +270,6 @@ mod benches {
                 table.memory_per_bundle()
             );
         }
-        lookups(&mut c, full);
-        adds(&mut c);
-        c.final_summary();
     }
 }
 

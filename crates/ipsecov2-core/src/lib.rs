@@ -15,6 +15,8 @@ extern crate std;
 
 pub mod adapter;
 pub mod engine;
+#[doc(hidden)]
+pub mod fuzz_harness;
 pub mod mac;
 pub mod offload;
 pub mod oid_gen;

@@ -3,6 +3,7 @@
 //! gives the published bytes, opening the published bytes gives the plaintext with
 //! `CryptoDone` and success, and a flipped ICV bit is reported as an authentication failure.
 
+use ipsecov2_core::engine::frames::ethernet_ipv4;
 use ipsecov2_core::engine::hmac_icv::HmacKey;
 use ipsecov2_core::engine::{SendHints, open_frame, seal_frame};
 use ipsecov2_core::sa::SaTable;
@@ -97,32 +98,7 @@ fn bundle(v: &Value, direction: Direction) -> BundleSpec {
 
 /// Ethernet header + IPv4 header (protocol ESP, to 192.0.2.2) + `esp`.
 fn esp_frame(esp: &[u8]) -> Vec<u8> {
-    let mut frame = vec![0x02, 0, 0, 0, 0, 2, 0x02, 0, 0, 0, 0, 1, 0x08, 0x00];
-    let total = (20 + esp.len()) as u16;
-    frame.extend_from_slice(&[
-        0x45,
-        0,
-        (total >> 8) as u8,
-        total as u8,
-        0,
-        1,
-        0,
-        0,
-        64,
-        50,
-        0,
-        0,
-        192,
-        0,
-        2,
-        1,
-        192,
-        0,
-        2,
-        2,
-    ]);
-    frame.extend_from_slice(esp);
-    frame
+    ethernet_ipv4([192, 0, 2, 1], [192, 0, 2, 2], 50, esp)
 }
 
 fn ethernet(ip_packet: &[u8]) -> Vec<u8> {

@@ -169,8 +169,12 @@ imports!(NDIS_IMPORTS, "ndis.sys", "system" {
     ) -> BOOLEAN;
     /// Cancels a timer; TRUE if it was queued.
     pub fn NdisCancelTimerObject(TimerObject: NDIS_HANDLE) -> BOOLEAN;
-    /// Frees a timer object.
+        /// Frees a timer object.
     pub fn NdisFreeTimerObject(TimerObject: NDIS_HANDLE);
+    /// Completes a pause the miniport answered with `NDIS_STATUS_PENDING`.
+    pub fn NdisMPauseComplete(MiniportAdapterHandle: NDIS_HANDLE);
+    /// Waits at PASSIVE_LEVEL (halt waits for in-flight hub deliveries).
+    pub fn NdisMSleep(MicrosecondsToSleep: u32);
 });
 
 imports!(NTOSKRNL_IMPORTS, "ntoskrnl.exe", "system" {

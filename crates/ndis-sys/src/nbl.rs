@@ -237,6 +237,12 @@ impl NET_BUFFER {
         unsafe { self.Anonymous.Anonymous.Anonymous.DataLength }
     }
 
+    /// Sets the number of used bytes (for a NET_BUFFER the miniport owns).
+    #[inline]
+    pub fn set_data_length(&mut self, length: u32) {
+        self.Anonymous.Anonymous.Anonymous.DataLength = length;
+    }
+
     /// Offset of the first used byte from the start of the MDL chain (`NET_BUFFER_DATA_OFFSET`).
     #[inline]
     pub fn data_offset(&self) -> u32 {

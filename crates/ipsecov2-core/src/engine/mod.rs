@@ -11,6 +11,7 @@
 pub mod ah;
 pub mod crypto;
 pub mod esp;
+pub mod frames;
 pub mod gcm;
 pub mod hmac_icv;
 pub mod inbound;

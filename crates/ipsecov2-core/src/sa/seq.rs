@@ -84,8 +84,12 @@ impl SeqState {
     pub fn outbound(&self, low: u32) -> u64 {
         let top = self.top();
         let high = u64::from(self.high());
-        if top == 0 || high > top >> 32 {
+        if top == 0 {
             (high << 32) | u64::from(low)
+        } else if high > top >> 32 {
+            // UPDATE_SA announced a new epoch: a low half in the upper half of the space still
+            // belongs to the old one (an UPDATE_SA that came before the last old packets).
+            infer_esn(high << 32, low, 0x8000_0000)
         } else {
             infer_esn(top, low, 0x8000_0000)
         }

@@ -99,8 +99,44 @@ pub struct CounterValues {
     pub seq_exhausted: u64,
 }
 
+/// What an inbound lookup compares, copied out of the spec and laid out first in the entry so
+/// that a lookup touches the slot's first cache line (state word, lock, this) and not the
+/// spec spread over the rest of the slot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+struct LookupKey {
+    destination: [u8; 16],
+    spis: [u32; 2],
+    protocols: [u8; 2],
+    elements: u8,
+    inbound: bool,
+    udp: bool,
+}
+
+impl LookupKey {
+    fn of(spec: &BundleSpec) -> Self {
+        let mut key = Self {
+            destination: spec.destination,
+            spis: [0; 2],
+            protocols: [0; 2],
+            elements: 0,
+            inbound: spec.direction == Direction::Inbound,
+            udp: spec.udp_encapsulation.is_udp(),
+        };
+        for (i, element) in spec.elements.iter().enumerate().take(2) {
+            key.spis[i] = element.spi;
+            key.protocols[i] = element.operation.ip_protocol();
+            key.elements += 1;
+        }
+        key
+    }
+}
+
 /// One offloaded bundle: the validated request, plus the state the engine changes.
+#[repr(C)]
 pub struct SaEntry {
+    /// Lookup fields first (see [`LookupKey`]).
+    lookup: LookupKey,
     /// The bundle as added (keys included; zeroed when the entry is dropped).
     pub spec: BundleSpec,
     /// Sequence state of each element, in element order.
@@ -131,11 +167,14 @@ impl SaEntry {
             *high = element.seq_high;
         }
         let mut crypto = Vec::new();
-        crypto.try_reserve_exact(2).map_err(|_| SaError::NoMemory)?;
+        crypto
+            .try_reserve_exact(spec.elements.len())
+            .map_err(|_| SaError::NoMemory)?;
         for element in spec.elements.iter() {
             push_crypto(&mut crypto, element)?;
         }
         Ok(Self {
+            lookup: LookupKey::of(&spec),
             spec,
             seq: [SeqState::new(highs[0]), SeqState::new(highs[1])],
             counters: SaCounters::default(),
@@ -166,16 +205,12 @@ impl SaEntry {
 
     /// Index of the element an inbound key designates.
     fn element_for(&self, key: &InboundKey) -> Option<usize> {
-        if self.spec.direction != Direction::Inbound
-            || self.spec.udp_encapsulation.is_udp() != key.udp
-            || self.spec.destination != key.destination
-        {
+        let lookup = &self.lookup;
+        if !lookup.inbound || lookup.udp != key.udp || lookup.destination != key.destination {
             return None;
         }
-        self.spec
-            .elements
-            .iter()
-            .position(|e| e.spi == key.spi && e.operation.ip_protocol() == key.protocol)
+        (0..usize::from(lookup.elements))
+            .find(|&i| lookup.spis[i] == key.spi && lookup.protocols[i] == key.protocol)
     }
 }
 
@@ -196,6 +231,7 @@ fn push_crypto(crypto: &mut Vec<ElementCrypto>, element: &ElementSpec) -> Result
     Ok(())
 }
 
+#[repr(C)]
 struct Slot {
     state: AtomicU64,
     data: SlotLock<Option<SaEntry>>,

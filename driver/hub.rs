@@ -1,0 +1,77 @@
+//! The virtual hub: every adapter instance of the driver is a port; a frame sent on one is
+//! offered to all the others, each of which applies its own receive filter (netvmini's model).
+//!
+//! Deliveries never hold the hub lock while indicating up the stack (a protocol may send from
+//! its receive handler): the lock is held only to take a reference on each target adapter,
+//! and halt waits until no delivery holds a reference before the adapter's memory goes.
+
+use crate::adapter::Adapter;
+use crate::sync::SpinLock;
+use core::sync::atomic::Ordering;
+
+/// Ports of the hub.
+pub const HUB_PORTS: usize = 16;
+
+struct Members {
+    /// Addresses of the joined adapters (0 = free port).
+    ports: [usize; HUB_PORTS],
+}
+
+static HUB: SpinLock<Members> = SpinLock::new(Members {
+    ports: [0; HUB_PORTS],
+});
+
+/// Joins `adapter` to the hub; false when every port is taken (the adapter then works alone).
+pub fn join(adapter: &Adapter) -> bool {
+    let address = adapter as *const Adapter as usize;
+    let mut hub = HUB.lock();
+    match hub.ports.iter_mut().find(|port| **port == 0) {
+        Some(port) => {
+            *port = address;
+            true
+        }
+        None => false,
+    }
+}
+
+/// Leaves the hub, then waits (PASSIVE_LEVEL, halt) until no delivery still uses `adapter`.
+pub fn leave(adapter: &Adapter) {
+    let address = adapter as *const Adapter as usize;
+    {
+        let mut hub = HUB.lock();
+        for port in hub.ports.iter_mut().filter(|port| **port == address) {
+            *port = 0;
+        }
+    }
+    while adapter.hub_refs.load(Ordering::Acquire) != 0 {
+        // SAFETY: halt runs at PASSIVE_LEVEL, where NdisMSleep may wait.
+        unsafe { ndis_sys::NdisMSleep(50) };
+    }
+}
+
+/// Offers `frame` to every adapter but `from`. `dispatch`: the caller runs at DISPATCH_LEVEL.
+pub fn deliver(from: &Adapter, frame: &[u8], dispatch: bool) {
+    let me = from as *const Adapter as usize;
+    let mut targets = [0usize; HUB_PORTS];
+    {
+        let hub = HUB.lock();
+        for (target, &port) in targets.iter_mut().zip(hub.ports.iter()) {
+            if port != 0 && port != me {
+                // SAFETY: a joined adapter is live until it leaves, which needs this lock; the
+                // reference taken here keeps it live after the lock is released.
+                unsafe {
+                    (*(port as *const Adapter))
+                        .hub_refs
+                        .fetch_add(1, Ordering::AcqRel)
+                };
+                *target = port;
+            }
+        }
+    }
+    for &target in targets.iter().filter(|&&t| t != 0) {
+        // SAFETY: the reference taken above keeps the adapter from being freed (see `leave`).
+        let adapter = unsafe { &*(target as *const Adapter) };
+        crate::receive::receive(adapter, frame, dispatch);
+        adapter.hub_refs.fetch_sub(1, Ordering::AcqRel);
+    }
+}
