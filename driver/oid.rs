@@ -5,6 +5,7 @@
 use crate::adapter::Adapter;
 use core::ptr::null_mut;
 use ipsecov2_core::oid_gen::{self, OidError};
+use ipsecov2_core::sa_report::{OID_IPSECOV2_SA_TABLE, write_report};
 use ndis_sys::*;
 
 /// `MiniportOidRequest`: queries and sets of the general OIDs (IRQL <= DISPATCH_LEVEL).
@@ -32,6 +33,19 @@ fn query(adapter: &Adapter, request: &mut NDIS_OID_REQUEST) -> NDIS_STATUS {
     else {
         return NDIS_STATUS_INVALID_LENGTH;
     };
+    if info.Oid == OID_IPSECOV2_SA_TABLE {
+        // The SA table walk takes no lock: it reads live slots through their own references.
+        return match write_report(&adapter.ipsec.table, out) {
+            Ok(written) => {
+                info.BytesWritten = written as u32;
+                NDIS_STATUS_SUCCESS
+            }
+            Err(short) => {
+                info.BytesNeeded = u32::try_from(short.bytes_needed).unwrap_or(u32::MAX);
+                short.status()
+            }
+        };
+    }
     let result = {
         let general = adapter.general.lock();
         oid_gen::query(&general, info.Oid, out)

@@ -1267,3 +1267,94 @@ def test_halt_after_traffic_frees_everything(h):
     expect(not m.mdls, "%d MDL(s) from NdisAllocateMdl not freed" % len(m.mdls))
     found = ["%s...: %r (%s)" % (w[:4].hex(), b, api) for b, w, api in m.watched_at_free]
     expect(not found, "SA keys still in memory the driver freed: %s" % "; ".join(found[:3]))
+
+
+# -- the SA table report (private query OID) -------------------------------------------------
+OID_IPSECOV2_SA_TABLE = 0xFF495301  # crates/ipsecov2-core/src/sa_report.rs
+REPORT_HEADER, REPORT_ENTRY, REPORT_ELEMENT = 16, 152, 32
+
+
+def query_sa_report(h, a, buf_len):
+    """The private OID as IOCTL_NDIS_QUERY_GLOBAL_STATS delivers it: a statistics query on the
+    regular OID path."""
+    return h.oid(a, h.const("NdisRequestQueryStatistics"), OID_IPSECOV2_SA_TABLE, buf_len)
+
+
+def decode_sa_report(raw):
+    version, live, count, entry_len = struct.unpack_from("<4I", raw, 0)
+    expect(version == 1 and entry_len == REPORT_ENTRY,
+           "SA report header: version %d, entry size %d" % (version, entry_len))
+    entries = {}
+    for i in range(count):
+        e = raw[REPORT_HEADER + i * REPORT_ENTRY:REPORT_HEADER + (i + 1) * REPORT_ENTRY]
+        handle, direction, ipv, udp, n = struct.unpack_from("<QBBBB", e, 0)
+        elements = []
+        for k in range(n):
+            at = 48 + k * REPORT_ELEMENT
+            proto, esn, icv, _, spi, auth, enc, high, _, top = struct.unpack_from("<BBBBIIIIIQ", e, at)
+            elements.append(dict(proto=proto, esn=esn, icv=icv, spi=spi, auth=auth, enc=enc, high=high, top=top))
+        counters = struct.unpack_from("<5Q", e, 48 + 2 * REPORT_ELEMENT)
+        entries[handle] = dict(inbound=direction == 0, ipv=ipv, udp=udp, src=e[16:32], dst=e[32:48],
+                               elements=elements, counters=counters)
+    return live, entries
+
+
+def test_sa_table_report_oid(h):
+    """The private query OID reports every SA of an adapter with its counters after traffic,
+    says how many bytes a short buffer needs without writing past it, and never carries a key."""
+    net = Net(h)
+    gcm = Case(net, "esp-gcm128-v4-transport", 0xC100)
+    cbc = Case(net, "esp-cbc128-sha256-v4-transport", 0xC200)
+    sent = {}
+    for case, frames in ((gcm, 3), (cbc, 2)):
+        for seq in range(1, frames + 1):
+            built, _, _ = run_case_once(net, case, seq, b"report traffic %d" % seq * seq)
+            sent.setdefault(case.name, []).append(len(built.framed.packet))
+    ok = h.const("NDIS_STATUS_SUCCESS")
+    gcm_bit = h.const("IPSEC_OFFLOAD_V2_ENCRYPTION_AES_GCM_128")
+    cbc_bit = h.const("IPSEC_OFFLOAD_V2_ENCRYPTION_AES_CBC_128")
+    sha_bit = h.const("IPSEC_OFFLOAD_V2_AUTHENTICATION_SHA_256")
+    keys = [alg["key"] for case in (gcm, cbc) for layer in case.layers
+            for alg in (layer.sa["auth"], layer.sa["enc"]) if alg and alg["key"]]
+    expect(len(keys) == 3, "harness: %d keys collected, expected 3" % len(keys))
+    for a, side, inbound in ((net.A, "out", False), (net.B, "inb", True)):
+        who = "adapter %s" % "AB"[a.index]
+        want_handles = {getattr(layer, side): (case, layer) for case in (gcm, cbc) for layer in case.layers}
+        need = REPORT_HEADER + len(want_handles) * REPORT_ENTRY
+        for short in (0, REPORT_HEADER, need - 1):
+            r = query_sa_report(h, a, short)
+            expect(r.status == h.const("NDIS_STATUS_BUFFER_TOO_SHORT"),
+                   "%s: SA report into %d bytes: %s" % (who, short, sname(h, r.status)))
+            expect(r.bytes_needed == need, "%s: BytesNeeded %d for %d SAs, expected %d"
+                   % (who, r.bytes_needed, len(want_handles), need))
+            expect(r.bytes_written == 0, "%s: BytesWritten %d on a short buffer" % (who, r.bytes_written))
+        r = query_sa_report(h, a, need + 64)
+        expect(r.status == ok, "%s: SA report: %s" % (who, sname(h, r.status)))
+        expect(r.bytes_written == need, "%s: SA report BytesWritten %d, expected %d" % (who, r.bytes_written, need))
+        raw = r.data(r.bytes_written)
+        live, entries = decode_sa_report(raw)
+        expect(live == len(want_handles) and set(entries) == set(want_handles),
+               "%s: report lists handles %s (live %d), the adapter holds %s"
+               % (who, sorted(map(hex, entries)), live, sorted(map(hex, want_handles))))
+        for handle, (case, layer) in want_handles.items():
+            e = entries[handle]
+            what = "%s %s" % (who, case.name)
+            expect(e["inbound"] == inbound and e["ipv"] == 4 and len(e["elements"]) == 1,
+                   "%s: entry %s" % (what, e))
+            el = e["elements"][0]
+            expect(el["proto"] == 50 and el["spi"] == layer.spi, "%s: element %s" % (what, el))
+            if case is gcm:
+                expect(el["enc"] == gcm_bit and el["auth"] == 0 and el["icv"] == 16, "%s: algorithms %s" % (what, el))
+            else:
+                expect(el["enc"] == cbc_bit and el["auth"] == sha_bit, "%s: algorithms %s" % (what, el))
+            packets, octets, icv_failures, bad_trailers, exhausted = e["counters"]
+            frames = len(sent[case.name])
+            expect(packets == frames and el["top"] == frames,
+                   "%s: %d packets, highest sequence %d after %d frames" % (what, packets, el["top"], frames))
+            expect(octets >= sum(sent[case.name]) and icv_failures == bad_trailers == exhausted == 0,
+                   "%s: counters %s (IP bytes sent %d)" % (what, e["counters"], sum(sent[case.name])))
+        for k in keys:
+            leaked = [i for i in range(len(k) - 7) if k[i:i + 8] in raw]
+            expect(not leaked, "%s: key bytes appear in the SA report" % who)
+    # the query changed nothing: traffic still flows on the same SAs
+    run_case_once(net, gcm, 4, b"after the report")

@@ -198,6 +198,18 @@ pub fn test_all() -> Result<(), String> {
         "-D",
         "warnings",
     ])?;
+    // The user-mode reader (std, windows-sys) type-checks for Windows on this host.
+    cross_cargo(&[
+        "clippy",
+        "--locked",
+        "--target",
+        WINDOWS_TARGET,
+        "--package",
+        "ipsecov2ctl",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
     run("bash", &["tests/ci/actionlint.sh"], &[])?;
     let package = package()?;
     let sys = package.sys.to_string_lossy().into_owned();

@@ -22,5 +22,6 @@ pub mod offload;
 pub mod oid_gen;
 pub mod sa;
 pub mod sa_oids;
+pub mod sa_report;
 pub mod sync;
 pub mod wire;

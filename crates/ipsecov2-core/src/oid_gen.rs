@@ -10,6 +10,7 @@ use crate::adapter::{
     SUPPORTED_PACKET_FILTERS, Statistics,
 };
 use crate::mac::MacAddress;
+use crate::sa_report::OID_IPSECOV2_SA_TABLE;
 use crate::wire::{write_bytes, write_u16, write_u32, write_u64};
 use core::mem::offset_of;
 use ndis_sys::*;
@@ -56,7 +57,7 @@ pub const SUPPORTED_STATISTICS: u32 = NDIS_STATISTICS_FLAGS_VALID_DIRECTED_FRAME
 
 /// Every OID the miniport handles on the regular path (reported in the general attributes
 /// and by `OID_GEN_SUPPORTED_LIST`).
-pub static SUPPORTED_OIDS: [NDIS_OID; 34] = [
+pub static SUPPORTED_OIDS: [NDIS_OID; 35] = [
     OID_GEN_SUPPORTED_LIST,
     OID_GEN_HARDWARE_STATUS,
     OID_GEN_MEDIA_SUPPORTED,
@@ -92,10 +93,16 @@ pub static SUPPORTED_OIDS: [NDIS_OID; 34] = [
     // Set-only, handled by the offload configuration (crate::offload).
     OID_TCP_OFFLOAD_PARAMETERS,
     OID_OFFLOAD_ENCAPSULATION,
+    // Query-only, answered from the SA table (crate::sa_report).
+    OID_IPSECOV2_SA_TABLE,
 ];
 
 /// The OIDs in [`SUPPORTED_OIDS`] that are only ever set.
 pub const SET_ONLY_OIDS: [NDIS_OID; 2] = [OID_TCP_OFFLOAD_PARAMETERS, OID_OFFLOAD_ENCAPSULATION];
+
+/// The OIDs in [`SUPPORTED_OIDS`] whose answer comes from the SA table, not from
+/// [`GeneralState`]: the shell routes them to [`crate::sa_report`] before calling [`query`].
+pub const SA_TABLE_OIDS: [NDIS_OID; 1] = [OID_IPSECOV2_SA_TABLE];
 
 /// Why an OID request did not succeed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -355,7 +362,7 @@ mod tests {
         assert_eq!(n, SUPPORTED_OIDS.len() * 4);
         for (i, oid) in SUPPORTED_OIDS.iter().enumerate() {
             assert_eq!(read_u32(&buf, i * 4), Some(*oid));
-            if SET_ONLY_OIDS.contains(oid) {
+            if SET_ONLY_OIDS.contains(oid) || SA_TABLE_OIDS.contains(oid) {
                 continue;
             }
             let mut answer = [0u8; 256];

@@ -622,6 +622,24 @@ impl SaTable {
         entries
     }
 
+    /// Calls `visit` with each live bundle, in slot order, without allocating or copying key
+    /// material (the diagnostics query walks the table this way at DISPATCH_LEVEL). A bundle
+    /// added or deleted during the walk may or may not be seen.
+    pub fn for_each_live(&self, mut visit: impl FnMut(u64, &SaEntry)) {
+        for index in 0..self.capacity {
+            let Some(slot) = self.slot(index) else {
+                continue;
+            };
+            let word = slot.state.load(Ordering::Acquire);
+            if state_of(word) != LIVE {
+                continue;
+            }
+            if let Some(sa) = self.reference(index, generation_of(word), 0) {
+                visit(sa.handle(), &sa);
+            }
+        }
+    }
+
     /// Slots that are neither free nor live (deleted but still referenced by packets).
     pub fn dying(&self) -> u32 {
         self.slots
