@@ -600,25 +600,15 @@ impl SaTable {
     /// Every live bundle, in slot order.
     pub fn snapshot(&self) -> Vec<SnapshotEntry> {
         let mut entries = Vec::new();
-        for index in 0..self.capacity {
-            let Some(slot) = self.slot(index) else {
-                continue;
-            };
-            let word = slot.state.load(Ordering::Acquire);
-            if state_of(word) != LIVE {
-                continue;
-            }
-            let Some(sa) = self.reference(index, generation_of(word), 0) else {
-                continue;
-            };
+        self.for_each_live(|handle, sa| {
             entries.push(SnapshotEntry {
-                handle: sa.handle(),
+                handle,
                 spec: sa.spec.clone(),
                 seq_high: [sa.seq[0].high(), sa.seq[1].high()],
                 seq_top: [sa.seq[0].top(), sa.seq[1].top()],
                 counters: sa.counters.read(),
             });
-        }
+        });
         entries
     }
 
