@@ -233,7 +233,6 @@ fn process_sa(
                 result.next_header = next;
             }
             Operation::Esp => {
-                let peeked = esp::peek_next_header(frame, offset, ip.end, crypto);
                 let mut outcome = Err(EspError::Auth);
                 for candidate in candidates.iter().take(tries) {
                     outcome = esp::open(
@@ -261,6 +260,9 @@ fn process_sa(
                     }
                     Err(EspError::Auth) => {
                         sa.counters.icv_failures.fetch_add(1, Ordering::Relaxed);
+                        // `esp::open` leaves the frame as received on an ICV failure, so the
+                        // next header can be peeked now, not on every packet.
+                        let peeked = esp::peek_next_header(frame, offset, ip.end, crypto);
                         return Err(if tunnel_layer(sa, peeked) {
                             CRYPTO_TUNNEL_ESP_AUTH_FAILED
                         } else {
