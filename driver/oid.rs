@@ -33,20 +33,10 @@ fn query(adapter: &Adapter, request: &mut NDIS_OID_REQUEST) -> NDIS_STATUS {
     else {
         return NDIS_STATUS_INVALID_LENGTH;
     };
-    if info.Oid == OID_IPSECOV2_SA_TABLE {
+    let result = if info.Oid == OID_IPSECOV2_SA_TABLE {
         // The SA table walk takes no lock: it reads live slots through their own references.
-        return match write_report(&adapter.ipsec.table, out) {
-            Ok(written) => {
-                info.BytesWritten = written as u32;
-                NDIS_STATUS_SUCCESS
-            }
-            Err(short) => {
-                info.BytesNeeded = u32::try_from(short.bytes_needed).unwrap_or(u32::MAX);
-                short.status()
-            }
-        };
-    }
-    let result = {
+        write_report(&adapter.ipsec.table, out)
+    } else {
         let general = adapter.general.lock();
         oid_gen::query(&general, info.Oid, out)
     };
@@ -56,7 +46,7 @@ fn query(adapter: &Adapter, request: &mut NDIS_OID_REQUEST) -> NDIS_STATUS {
             NDIS_STATUS_SUCCESS
         }
         Err(error) => {
-            info.BytesNeeded = error.bytes_needed() as u32;
+            info.BytesNeeded = u32::try_from(error.bytes_needed()).unwrap_or(u32::MAX);
             error.status()
         }
     }

@@ -25,9 +25,10 @@
 //! (u32); reserved u32; highest sequence number seen or sent (u64)); then the counters
 //! packets, bytes, ICV failures, bad trailers, sequence-space exhaustions (u64 each).
 
+use crate::oid_gen::OidError;
 use crate::sa::{AuthSpec, CounterValues, Direction, EncSpec, IpVersion, SaEntry, SaTable};
 use crate::wire::{read_u8, read_u32, read_u64, write_bytes, write_u32, write_u64};
-use ndis_sys::{NDIS_OID, NDIS_STATUS, NDIS_STATUS_BUFFER_TOO_SHORT};
+use ndis_sys::NDIS_OID;
 
 /// The private query OID (vendor-specific OIDs have the top byte 0xFF).
 pub const OID_IPSECOV2_SA_TABLE: NDIS_OID = 0xFF49_5301;
@@ -43,29 +44,16 @@ pub const ENTRY_LEN: usize = 48 + 2 * ELEMENT_LEN + 5 * 8;
 const ELEMENTS_AT: usize = 48;
 const COUNTERS_AT: usize = ELEMENTS_AT + 2 * ELEMENT_LEN;
 
-/// Why a report could not be written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ReportTooShort {
-    /// Bytes a buffer needs for every bundle the walk found.
-    pub bytes_needed: usize,
-}
-
-impl ReportTooShort {
-    /// The NDIS status of the query (`BytesNeeded` carries [`Self::bytes_needed`]).
-    pub fn status(self) -> NDIS_STATUS {
-        NDIS_STATUS_BUFFER_TOO_SHORT
-    }
-}
-
 /// Bytes needed for a report of `bundles` entries.
 pub fn report_len(bundles: usize) -> usize {
     HEADER_LEN.saturating_add(bundles.saturating_mul(ENTRY_LEN))
 }
 
 /// Writes the report of `table` into `out`; returns the bytes written. When `out` cannot hold
-/// every live bundle, nothing useful is promised in `out` and the error says how much to ask
-/// for (the table may grow before the next query; callers add room).
-pub fn write_report(table: &SaTable, out: &mut [u8]) -> Result<usize, ReportTooShort> {
+/// every live bundle, nothing useful is promised in `out` and the error
+/// (`OidError::BufferTooShort`, i.e. `NDIS_STATUS_BUFFER_TOO_SHORT`) says how much to ask for
+/// (the table may grow before the next query; callers add room).
+pub fn write_report(table: &SaTable, out: &mut [u8]) -> Result<usize, OidError> {
     let mut seen = 0usize;
     let mut written = 0usize;
     table.for_each_live(|handle, entry| {
@@ -77,8 +65,8 @@ pub fn write_report(table: &SaTable, out: &mut [u8]) -> Result<usize, ReportTooS
         }
     });
     if written < seen || out.len() < HEADER_LEN {
-        return Err(ReportTooShort {
-            bytes_needed: report_len(seen),
+        return Err(OidError::BufferTooShort {
+            needed: report_len(seen),
         });
     }
     write_u32(out, 0, REPORT_VERSION);

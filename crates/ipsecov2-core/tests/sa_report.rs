@@ -127,7 +127,7 @@ fn short_buffers_say_how_much_is_needed() {
     for len in [0, 4, HEADER_LEN, HEADER_LEN + ENTRY_LEN, needed - 1] {
         let mut buf = vec![0u8; len];
         let err = write_report(&table, &mut buf).unwrap_err();
-        assert_eq!(err.bytes_needed, needed, "buffer of {len}");
+        assert_eq!(err.bytes_needed(), needed, "buffer of {len}");
         assert_eq!(err.status(), ndis_sys::NDIS_STATUS_BUFFER_TOO_SHORT);
     }
     let mut exact = vec![0u8; needed];

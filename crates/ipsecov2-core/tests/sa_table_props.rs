@@ -871,28 +871,11 @@ proptest! {
             for sa in refs.iter().flatten() {
                 prop_assert_eq!(&sa.spec, &victim_spec, "held entry changed");
                 prop_assert_eq!(sa.handle(), victim_handle);
-                let keys: Vec<&[u8]> = sa
-                    .spec
-                    .elements
-                    .iter()
-                    .flat_map(|e| {
-                        e.auth
-                            .iter()
-                            .map(|a| a.key.as_bytes())
-                            .chain(e.enc.iter().map(|c| c.key.as_bytes()))
-                    })
-                    .collect();
-                let want: Vec<&[u8]> = victim_spec
-                    .elements
-                    .iter()
-                    .flat_map(|e| {
-                        e.auth
-                            .iter()
-                            .map(|a| a.key.as_bytes())
-                            .chain(e.enc.iter().map(|c| c.key.as_bytes()))
-                    })
-                    .collect();
-                prop_assert_eq!(keys, want, "keys zeroed while held");
+                prop_assert_eq!(
+                    key_bytes(&sa.spec),
+                    key_bytes(&victim_spec),
+                    "keys zeroed while held"
+                );
             }
             prop_assert_eq!(table.dying(), 1, "reclaimed early (after {} drops)", n);
             refs[which] = None;
@@ -993,4 +976,17 @@ proptest! {
         prop_assert!(offload.table.is_empty());
         prop_assert_eq!(offload.delete(0), Deleted::Unknown);
     }
+}
+
+/// Every key of a bundle, in element order (integrity key, then confidentiality key).
+fn key_bytes(spec: &BundleSpec) -> Vec<&[u8]> {
+    spec.elements
+        .iter()
+        .flat_map(|e| {
+            e.auth
+                .iter()
+                .map(|a| a.key.as_bytes())
+                .chain(e.enc.iter().map(|c| c.key.as_bytes()))
+        })
+        .collect()
 }
