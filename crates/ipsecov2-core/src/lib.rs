@@ -14,6 +14,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod adapter;
+pub mod control;
 pub mod engine;
 #[doc(hidden)]
 pub mod fuzz_harness;

@@ -307,3 +307,48 @@ fn hmac_known_answers() {
         );
     }
 }
+
+/// The self-test table the driver carries (`control::kat_vectors`, generated) is these vectors,
+/// frame for frame.
+#[test]
+fn the_driver_self_test_carries_every_published_vector() {
+    use ipsecov2_core::control::kat_vectors::{ESP_KATS, HMAC_KATS};
+    let all = vectors();
+    let list = all["esp_vectors"].as_array().unwrap();
+    assert_eq!(ESP_KATS.len(), list.len());
+    for (kat, v) in ESP_KATS.iter().zip(list) {
+        let c = case(v);
+        assert_eq!(kat.id, text(v, "id"));
+        assert_eq!(kat.plain, &c.plain[..], "{}", kat.id);
+        assert_eq!(kat.protected, &c.protected[..], "{}", kat.id);
+        assert_eq!(kat.payload_at, c.payload_at, "{}", kat.id);
+        assert_eq!(kat.payload_len, c.payload.len(), "{}", kat.id);
+        assert_eq!(kat.icv_len, c.icv_len, "{}", kat.id);
+        let b = bundle(v, Direction::Outbound);
+        let element = b.elements.iter().next().unwrap();
+        assert_eq!((kat.spi, kat.esn), (element.spi, element.esn), "{}", kat.id);
+        assert_eq!(kat.seq, u64::from_str_radix(text(v, "seq"), 16).unwrap());
+        assert_eq!(&b.destination[..4], kat.destination, "{}", kat.id);
+        let key = element
+            .enc
+            .as_ref()
+            .filter(|e| e.algorithm != EncAlgorithm::Null)
+            .map(|e| e.key.as_bytes().to_vec())
+            .or_else(|| element.auth.as_ref().map(|a| a.key.as_bytes().to_vec()))
+            .unwrap();
+        assert_eq!(kat.key, &key[..], "{}", kat.id);
+        assert_eq!(
+            u64::from(kat.next_header),
+            v["next_header"].as_u64().unwrap()
+        );
+        assert_eq!(u64::from(kat.pad_length), v["pad_length"].as_u64().unwrap());
+    }
+    let hmacs = all["hmac_kats"].as_array().unwrap();
+    assert_eq!(HMAC_KATS.len(), hmacs.len());
+    for (kat, v) in HMAC_KATS.iter().zip(hmacs) {
+        assert_eq!(kat.id, text(v, "id"));
+        assert_eq!(kat.key, &hex(text(v, "key"))[..]);
+        assert_eq!(kat.data, &hex(text(v, "data"))[..]);
+        assert_eq!(kat.icv, &hex(text(v, "icv"))[..]);
+    }
+}
