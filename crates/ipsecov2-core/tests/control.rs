@@ -73,6 +73,9 @@ fn every_request_round_trips() {
     }
 }
 
+/// Name, IOCTL code, input, output length, expected error, expected status.
+type Case = (&'static str, u32, Vec<u8>, usize, ControlError, i32);
+
 /// Every malformed request, with the error and the NTSTATUS it maps to.
 #[test]
 fn malformed_requests_get_specific_errors() {
@@ -93,7 +96,7 @@ fn malformed_requests_get_specific_errors() {
         v[at..at + 4].copy_from_slice(&value.to_le_bytes());
         v
     };
-    let cases: Vec<(&str, u32, Vec<u8>, usize, ControlError, i32)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "unknown code",
             0x0012_E01C,
