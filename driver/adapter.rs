@@ -43,6 +43,11 @@ pub struct Adapter {
     pub pause_pending: AtomicBool,
     /// Hub deliveries currently using this adapter (halt waits for none).
     pub hub_refs: AtomicU32,
+    /// Order of initialisation since load (the permanent MAC derives from it).
+    pub instance: u32,
+    /// The interface NDIS created for the adapter (`Get-NetAdapter` shows both).
+    pub if_index: u32,
+    pub net_luid: u64,
     /// `OID_OFFLOAD_ENCAPSULATION` has been set: receive-side IPsec processing may start
     /// (documented rule).
     pub encapsulation_set: AtomicBool,
@@ -73,8 +78,15 @@ impl Adapter {
 pub unsafe extern "system" fn initialize(
     miniport_handle: NDIS_HANDLE,
     _driver_context: NDIS_HANDLE,
-    _init_parameters: *mut NDIS_MINIPORT_INIT_PARAMETERS,
+    init_parameters: *mut NDIS_MINIPORT_INIT_PARAMETERS,
 ) -> NDIS_STATUS {
+    let (if_index, net_luid) = if init_parameters.is_null() {
+        (0, 0)
+    } else {
+        // SAFETY: NDIS passes valid initialization parameters; `NetLuid.Value` views the
+        // whole 64-bit union.
+        unsafe { ((*init_parameters).IfIndex, (*init_parameters).NetLuid.Value) }
+    };
     let keywords = read_keywords(miniport_handle);
     let instance = NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed);
     let permanent = MacAddress::for_instance(instance);
@@ -108,6 +120,9 @@ pub unsafe extern "system" fn initialize(
         rx_outstanding: AtomicU32::new(0),
         pause_pending: AtomicBool::new(false),
         hub_refs: AtomicU32::new(0),
+        instance,
+        if_index,
+        net_luid,
         encapsulation_set: AtomicBool::new(false),
     };
     let Ok(adapter) = try_box(adapter) else {
@@ -128,13 +143,20 @@ pub unsafe extern "system" fn initialize(
         return status;
     }
     // SAFETY: `context` is live until halt, which leaves the hub before freeing it.
-    if !crate::hub::join(unsafe { &*context }) {
-        kd_error!(
-            "adapter %u: the virtual hub is full; the adapter works alone",
+    match crate::hub::join(unsafe { &*context }) {
+        Some(port) => kd_info!(
+            "adapter %u initialized, context %p, hub port %u",
+            instance,
+            context,
+            port
+        ),
+        None => kd_error!(
+            "adapter %u: the virtual hub is full; the adapter works alone (and the control device cannot reach it)",
             instance
-        );
+        ),
     }
-    kd_info!("adapter %u initialized, context %p", instance, context);
+    // The first live adapter brings up the control device (PASSIVE_LEVEL, no lock held).
+    crate::control::adapter_started();
     NDIS_STATUS_SUCCESS
 }
 
@@ -261,6 +283,8 @@ pub unsafe extern "system" fn halt(context: NDIS_HANDLE, _halt_action: NDIS_ENUM
     };
     kd_info!("adapter halt, context %p, %u SAs deleted", context, dropped);
     drop(adapter);
+    // The last adapter takes the control device down (PASSIVE_LEVEL).
+    crate::control::adapter_halted();
 }
 
 /// `MiniportPause`: stops the data path. Sends complete synchronously, so nothing is pending

@@ -87,8 +87,15 @@ unsafe extern "system" fn set_options(
     NDIS_STATUS_SUCCESS
 }
 
-/// `MiniportDriverUnload`: undoes the registration. Every adapter has been halted by now.
+/// The miniport driver handle (NULL before registration and after unload).
+pub fn driver_handle() -> NDIS_HANDLE {
+    DRIVER_HANDLE.load(Ordering::Acquire)
+}
+
+/// `MiniportDriverUnload`: undoes the registration. Every adapter has been halted by now (so
+/// the control device is normally gone already).
 unsafe extern "system" fn unload(_driver_object: *mut DRIVER_OBJECT) {
+    crate::control::unload();
     let handle = DRIVER_HANDLE.swap(null_mut(), Ordering::AcqRel);
     if !handle.is_null() {
         // SAFETY: `handle` is the registration handle from DriverEntry, deregistered once.

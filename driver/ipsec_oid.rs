@@ -111,7 +111,7 @@ fn log_rejection(what: &'static [u8], error: SaError) {
 /// One line per added SA, with what a bring-up needs to settle the open questions (SPI as
 /// stored, key lengths: 20/28/36 bytes of GCM key mean a salt was included, the ICV length
 /// taken from `AdditionalInfo`) and never a key byte.
-fn log_added(adapter: &Adapter, handle: u64) {
+pub(crate) fn log_added(adapter: &Adapter, handle: u64) {
     let Some(sa) = adapter.ipsec.table.get(handle) else {
         return;
     };

@@ -7,7 +7,7 @@
 //!
 //! Layout: `driver_entry` (DriverEntry, unload, characteristics), `adapter` (initialize, halt,
 //! pause, restart, shutdown, PnP, reset), `oid` (regular and direct OID requests), `ipsec_oid`
-//! (the IPsecOV2 SA OIDs), `datapath`
+//! (the IPsecOV2 SA OIDs), `control` (the control device and its IOCTLs), `datapath`
 //! (send, return, cancel-send), `config` (registry keywords), `nbl` (walking NBL/NB/MDL chains),
 //! `sync` (spin locks), `memory` (pool allocation), `log` (DbgPrintEx), `runtime` (panic
 //! handler, allocator and compiler runtime symbols for the rust-lld build).
@@ -25,6 +25,8 @@ extern crate alloc;
 mod adapter;
 #[cfg(target_os = "windows")]
 mod config;
+#[cfg(target_os = "windows")]
+mod control;
 #[cfg(target_os = "windows")]
 mod datapath;
 #[cfg(target_os = "windows")]

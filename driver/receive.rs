@@ -9,7 +9,11 @@ use alloc::vec::Vec;
 use core::cell::UnsafeCell;
 use core::ptr::null_mut;
 use core::sync::atomic::Ordering;
-use ipsecov2_core::engine::open_frame;
+use ipsecov2_core::control::ControlError;
+use ipsecov2_core::control::reply::{
+    ReceiveAnnotation, ReceiveOutcome, Written, write_inject_receive,
+};
+use ipsecov2_core::engine::{ReceiveReport, open_frame};
 use ipsecov2_core::mac::MacAddress;
 use ipsecov2_core::sa::freelist::FreeList;
 use ndis_sys::*;
@@ -128,12 +132,57 @@ fn release_outstanding(adapter: &Adapter) {
 
 /// Receives one frame from the hub.
 pub fn receive(adapter: &Adapter, frame: &[u8], dispatch: bool) {
-    let Some(dest) = frame.get(..6) else { return };
+    receive_observed(adapter, frame, dispatch, |_, _| {});
+}
+
+/// The control device's INJECT_RECEIVE (PASSIVE_LEVEL): `frame` is received as if from the
+/// wire, and the reply carries what was indicated: the annotation and the bytes.
+pub fn inject_receive(
+    adapter: &Adapter,
+    frame: &[u8],
+    out: &mut [u8],
+) -> Result<Written, ControlError> {
+    if adapter.paused.load(Ordering::SeqCst) {
+        return Err(ControlError::Paused);
+    }
+    let mut written = None;
+    let outcome = receive_observed(adapter, frame, false, |report, indicated| {
+        let annotation = ReceiveAnnotation {
+            slot1: report.slot1(),
+            slot12: report.slot12(),
+            spi: report.spi,
+            seq: report.seq,
+        };
+        written = Some(write_inject_receive(
+            out,
+            ReceiveOutcome::Indicated,
+            &annotation,
+            indicated,
+        ));
+    });
+    Ok(match written {
+        Some(written) => written,
+        None => write_inject_receive(out, outcome, &ReceiveAnnotation::default(), &[]),
+    })
+}
+
+/// Receives one frame: filter, copy into a receive buffer, open, annotate, indicate.
+/// `observe` sees the engine's report and the bytes just before they are indicated (after
+/// that they belong to the protocol).
+fn receive_observed(
+    adapter: &Adapter,
+    frame: &[u8],
+    dispatch: bool,
+    observe: impl FnOnce(&ReceiveReport, &[u8]),
+) -> ReceiveOutcome {
+    let Some(dest) = frame.get(..6) else {
+        return ReceiveOutcome::Dropped;
+    };
     let mut address = [0u8; 6];
     address.copy_from_slice(dest);
     let dest = MacAddress(address);
     if !adapter.general.lock().accepts(&dest) {
-        return; // filtered out, as a NIC's MAC filter does
+        return ReceiveOutcome::Filtered; // as a NIC's MAC filter does
     }
     // Counted before the paused check, and the pause checks the count after setting paused
     // (both SeqCst): no indication can slip past a completed pause.
@@ -141,6 +190,7 @@ pub fn receive(adapter: &Adapter, frame: &[u8], dispatch: bool) {
     let dropped = |adapter: &Adapter| {
         adapter.general.lock().stats.in_discards += 1;
         release_outstanding(adapter);
+        ReceiveOutcome::Dropped
     };
     if adapter.paused.load(Ordering::SeqCst) || frame.len() > FRAME_BUFFER {
         return dropped(adapter);
@@ -186,6 +236,7 @@ pub fn receive(adapter: &Adapter, frame: &[u8], dispatch: bool) {
         .lock()
         .stats
         .count_received(&dest, frame.len() as u64);
+    observe(&report, data);
     let flags = if dispatch {
         NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL
     } else {
@@ -201,6 +252,7 @@ pub fn receive(adapter: &Adapter, frame: &[u8], dispatch: bool) {
             flags,
         )
     };
+    ReceiveOutcome::Indicated
 }
 
 /// `MiniportReturnNetBufferLists`: indicated NBLs come back to the pool.

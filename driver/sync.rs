@@ -1,10 +1,12 @@
-//! A spin lock that owns its data, over the kernel's `KSPIN_LOCK`.
+//! Locks that own their data: a spin lock over the kernel's `KSPIN_LOCK`, and a sleeping lock
+//! for PASSIVE_LEVEL code.
 //!
-//! Acquiring raises to DISPATCH_LEVEL (so it may be used from any IRQL <= DISPATCH), the guard
+//! Acquiring the spin lock raises to DISPATCH_LEVEL (so it may be used from any IRQL <= DISPATCH), the guard
 //! restores the previous IRQL. Critical sections are short and never block or allocate.
 
 use core::cell::UnsafeCell;
 use core::ops::{Deref, DerefMut};
+use core::sync::atomic::{AtomicBool, Ordering};
 use ndis_sys::{KIRQL, KSPIN_LOCK, KeAcquireSpinLockRaiseToDpc, KeReleaseSpinLock};
 
 /// Data of type `T` protected by a kernel spin lock.
@@ -64,5 +66,64 @@ impl<T> Drop for SpinLockGuard<'_, T> {
         // SAFETY: this guard acquired the lock with KeAcquireSpinLockRaiseToDpc and returned
         // `old_irql`; releasing restores it.
         unsafe { KeReleaseSpinLock(self.owner.lock.get(), self.old_irql) }
+    }
+}
+
+/// A lock for PASSIVE_LEVEL code that calls functions which must not run under a spin lock
+/// (`NdisRegisterDeviceEx`): a waiter sleeps with `NdisMSleep` instead of raising IRQL.
+/// Only initialize, halt and unload take it, which are rare, so the polling costs nothing.
+pub struct PassiveLock<T> {
+    held: AtomicBool,
+    value: UnsafeCell<T>,
+}
+
+// SAFETY: the value is only reached through the guard, which `held` makes exclusive.
+unsafe impl<T: Send> Sync for PassiveLock<T> {}
+
+impl<T> PassiveLock<T> {
+    pub const fn new(value: T) -> Self {
+        Self {
+            held: AtomicBool::new(false),
+            value: UnsafeCell::new(value),
+        }
+    }
+
+    /// Takes the lock (PASSIVE_LEVEL: may sleep).
+    pub fn lock(&self) -> PassiveGuard<'_, T> {
+        while self
+            .held
+            .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
+            .is_err()
+        {
+            // SAFETY: callers run at PASSIVE_LEVEL (initialize, halt, unload).
+            unsafe { ndis_sys::NdisMSleep(100) };
+        }
+        PassiveGuard { lock: self }
+    }
+}
+
+/// Exclusive access to a [`PassiveLock`]'s value until dropped.
+pub struct PassiveGuard<'a, T> {
+    lock: &'a PassiveLock<T>,
+}
+
+impl<T> Deref for PassiveGuard<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        // SAFETY: the guard holds the lock.
+        unsafe { &*self.lock.value.get() }
+    }
+}
+
+impl<T> DerefMut for PassiveGuard<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        // SAFETY: the guard holds the lock exclusively.
+        unsafe { &mut *self.lock.value.get() }
+    }
+}
+
+impl<T> Drop for PassiveGuard<'_, T> {
+    fn drop(&mut self) {
+        self.lock.held.store(false, Ordering::Release);
     }
 }

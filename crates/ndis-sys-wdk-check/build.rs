@@ -36,7 +36,121 @@ mod wdk {
         "DPFLTR_TRACE_LEVEL",
         "DPFLTR_INFO_LEVEL",
         "STATUS_SUCCESS",
+        // device.rs: the control device.
+        "IRP_MJ_CREATE",
+        "IRP_MJ_CLOSE",
+        "IRP_MJ_DEVICE_CONTROL",
+        "IRP_MJ_CLEANUP",
+        "IRP_MJ_MAXIMUM_FUNCTION",
+        "IO_NO_INCREMENT",
+        "NDIS_DEVICE_OBJECT_ATTRIBUTES_REVISION_1",
+        "NDIS_SIZEOF_DEVICE_OBJECT_ATTRIBUTES_REVISION_1",
     ];
+
+    /// Layouts of the kernel I/O structures `ndis-sys/src/device.rs` declares (not NDIS, so not
+    /// in the oracle): (label, C expression, the `ndis-sys` expression that must equal it).
+    /// They are checked like the kernel constants (8-byte width).
+    const KERNEL_LAYOUTS: &[(&str, &str, &str)] = &[
+        (
+            "sizeof(NDIS_DEVICE_OBJECT_ATTRIBUTES)",
+            "sizeof(NDIS_DEVICE_OBJECT_ATTRIBUTES)",
+            "::core::mem::size_of::<::ndis_sys::NDIS_DEVICE_OBJECT_ATTRIBUTES>()",
+        ),
+        (
+            "NDIS_DEVICE_OBJECT_ATTRIBUTES.DeviceName",
+            "__builtin_offsetof(NDIS_DEVICE_OBJECT_ATTRIBUTES, DeviceName)",
+            "::core::mem::offset_of!(::ndis_sys::NDIS_DEVICE_OBJECT_ATTRIBUTES, DeviceName)",
+        ),
+        (
+            "NDIS_DEVICE_OBJECT_ATTRIBUTES.SymbolicName",
+            "__builtin_offsetof(NDIS_DEVICE_OBJECT_ATTRIBUTES, SymbolicName)",
+            "::core::mem::offset_of!(::ndis_sys::NDIS_DEVICE_OBJECT_ATTRIBUTES, SymbolicName)",
+        ),
+        (
+            "NDIS_DEVICE_OBJECT_ATTRIBUTES.MajorFunctions",
+            "__builtin_offsetof(NDIS_DEVICE_OBJECT_ATTRIBUTES, MajorFunctions)",
+            "::core::mem::offset_of!(::ndis_sys::NDIS_DEVICE_OBJECT_ATTRIBUTES, MajorFunctions)",
+        ),
+        (
+            "NDIS_DEVICE_OBJECT_ATTRIBUTES.ExtensionSize",
+            "__builtin_offsetof(NDIS_DEVICE_OBJECT_ATTRIBUTES, ExtensionSize)",
+            "::core::mem::offset_of!(::ndis_sys::NDIS_DEVICE_OBJECT_ATTRIBUTES, ExtensionSize)",
+        ),
+        (
+            "NDIS_DEVICE_OBJECT_ATTRIBUTES.DefaultSDDLString",
+            "__builtin_offsetof(NDIS_DEVICE_OBJECT_ATTRIBUTES, DefaultSDDLString)",
+            "::core::mem::offset_of!(::ndis_sys::NDIS_DEVICE_OBJECT_ATTRIBUTES, DefaultSDDLString)",
+        ),
+        (
+            "NDIS_DEVICE_OBJECT_ATTRIBUTES.DeviceClassGuid",
+            "__builtin_offsetof(NDIS_DEVICE_OBJECT_ATTRIBUTES, DeviceClassGuid)",
+            "::core::mem::offset_of!(::ndis_sys::NDIS_DEVICE_OBJECT_ATTRIBUTES, DeviceClassGuid)",
+        ),
+        (
+            "sizeof(IRP)",
+            "sizeof(IRP)",
+            "::core::mem::size_of::<::ndis_sys::IRP>()",
+        ),
+        (
+            "IRP.AssociatedIrp.SystemBuffer",
+            "__builtin_offsetof(IRP, AssociatedIrp.SystemBuffer)",
+            "::core::mem::offset_of!(::ndis_sys::IRP, SystemBuffer)",
+        ),
+        (
+            "IRP.IoStatus",
+            "__builtin_offsetof(IRP, IoStatus)",
+            "::core::mem::offset_of!(::ndis_sys::IRP, IoStatus)",
+        ),
+        (
+            "IO_STATUS_BLOCK.Information",
+            "__builtin_offsetof(IO_STATUS_BLOCK, Information)",
+            "::core::mem::offset_of!(::ndis_sys::IO_STATUS_BLOCK, Information)",
+        ),
+        (
+            "IRP.RequestorMode",
+            "__builtin_offsetof(IRP, RequestorMode)",
+            "::core::mem::offset_of!(::ndis_sys::IRP, RequestorMode)",
+        ),
+        (
+            "IRP.UserBuffer",
+            "__builtin_offsetof(IRP, UserBuffer)",
+            "::core::mem::offset_of!(::ndis_sys::IRP, UserBuffer)",
+        ),
+        (
+            "IRP.Tail.Overlay.CurrentStackLocation",
+            "__builtin_offsetof(IRP, Tail.Overlay.CurrentStackLocation)",
+            "::core::mem::offset_of!(::ndis_sys::IRP, CurrentStackLocation)",
+        ),
+        (
+            "sizeof(IO_STACK_LOCATION)",
+            "sizeof(IO_STACK_LOCATION)",
+            "::core::mem::size_of::<::ndis_sys::IO_STACK_LOCATION>()",
+        ),
+        (
+            "IO_STACK_LOCATION.DeviceIoControl.OutputBufferLength",
+            "__builtin_offsetof(IO_STACK_LOCATION, Parameters.DeviceIoControl.OutputBufferLength)",
+            "::core::mem::offset_of!(::ndis_sys::IO_STACK_LOCATION, OutputBufferLength)",
+        ),
+        (
+            "IO_STACK_LOCATION.DeviceIoControl.InputBufferLength",
+            "__builtin_offsetof(IO_STACK_LOCATION, Parameters.DeviceIoControl.InputBufferLength)",
+            "::core::mem::offset_of!(::ndis_sys::IO_STACK_LOCATION, InputBufferLength)",
+        ),
+        (
+            "IO_STACK_LOCATION.DeviceIoControl.IoControlCode",
+            "__builtin_offsetof(IO_STACK_LOCATION, Parameters.DeviceIoControl.IoControlCode)",
+            "::core::mem::offset_of!(::ndis_sys::IO_STACK_LOCATION, IoControlCode)",
+        ),
+        (
+            "IO_STACK_LOCATION.DeviceObject",
+            "__builtin_offsetof(IO_STACK_LOCATION, DeviceObject)",
+            "::core::mem::offset_of!(::ndis_sys::IO_STACK_LOCATION, DeviceObject)",
+        ),
+    ];
+
+    fn layout_var(pass: &Pass, c: usize) -> String {
+        format!("IPSECOV2_{}_LAYOUT_{c}", pass.version)
+    }
 
     /// Windows 11 22H2 (`NTDDI_WIN10_NI`): the oldest target NDIS 6.87 may be compiled for; the
     /// structures compared here do not depend on it beyond that.
@@ -439,6 +553,13 @@ mod wdk {
                     kernel_var(pass, c)
                 );
             }
+            for (c, (_, expression, _)) in KERNEL_LAYOUTS.iter().enumerate() {
+                let _ = writeln!(
+                    h,
+                    "static const unsigned long long {} = (unsigned long long)({expression});",
+                    layout_var(pass, c)
+                );
+            }
         }
         h
     }
@@ -582,6 +703,14 @@ mod wdk {
                 "    KernelConstantCheck {{ name: {name:?}, ndis_sys: ::ndis_sys::{name} as u64, \
                  width: ::core::mem::size_of_val(&::ndis_sys::{name}), clang: {m}::{} as u64 }},",
                 kernel_var(pass, c)
+            );
+        }
+        for (c, (label, _, rust)) in KERNEL_LAYOUTS.iter().enumerate() {
+            let _ = writeln!(
+                t,
+                "    KernelConstantCheck {{ name: {label:?}, ndis_sys: ({rust}) as u64, \
+                 width: 8, clang: {m}::{} as u64 }},",
+                layout_var(pass, c)
             );
         }
         let _ = writeln!(t, "];");

@@ -41,6 +41,20 @@ def _quiet_logger():
     return lg
 
 
+class IoctlResult:
+    """What one IRP came back with (see Harness.ioctl / Harness.irp)."""
+
+    def __init__(self, irp, ret, what):
+        self.irp, self.ret, self.what = irp, ret, what
+        self.code, self.input, self.out_len = irp.code, irp.data, irp.out_len
+        self.status, self.information, self.reply = None, None, b""
+        self.delivered, self.send_completions = {}, {}
+
+    def __repr__(self):
+        return "<%s: status %s information %s>" % (self.what, None if self.status is None else "%#010x" % self.status,
+                                                   self.information)
+
+
 class Harness:
     """Fresh emulator + model + driver image. `driver_entry()` runs DriverEntry; the other
     methods play NDIS's part of the miniport contract."""
@@ -66,8 +80,12 @@ class Harness:
         self.base = self.module.get_base()
         self.model = NdisModel(self.se, self.abi)
         self.model.install(self.imports)
+        self.model.in_image_code = self.in_exec_section
         self.entry_status = None
         self.adapters = []
+        self.ioctl_log = []  # IoctlResult of every IRP_MJ_DEVICE_CONTROL sent (see `ioctl`)
+        self.ioctl_hooks = []  # callables run with each IoctlResult
+        self.control_file = None  # the FILE_OBJECT of the open handle to the control device
 
     # -- plumbing -----------------------------------------------------------------------------
     @property
@@ -138,18 +156,23 @@ class Harness:
         addr = self.handlers.get(handler)
         if not addr:
             raise ScenarioFailure("the driver registered no %s" % handler)
+        return self.call_address(addr, args, handler, irql)
+
+    def call_address(self, addr, args, what, irql=0):
+        """Call driver code at `addr` (a handler, a dispatch routine) as `what`, with the checks
+        of `call`."""
         m = self.model
         m.irql = irql
-        m.in_handler = handler
+        m.in_handler = what
         m.sleeps = 0
         n = len(self.se.emu.runs)
         self.se.call(addr, list(args))
         run = self.se.emu.runs[-1] if len(self.se.emu.runs) > n else None
         try:
-            rv = self._after_run(handler, run)
+            rv = self._after_run(what, run)
         finally:
             m.in_handler = None
-        self._check_exit(handler, irql)
+        self._check_exit(what, irql)
         return rv
 
     def status(self, handler, args, irql=0):
@@ -226,11 +249,18 @@ class Harness:
                                   "(NDIS never does that)" % (a.index, len(a.rx_outstanding)))
         if action is None:
             action = self.const("NdisHaltDeviceDisabled")
-        self.call("HaltHandlerEx", [a.context, action])
+        self.model.halting = a
+        try:
+            self.call("HaltHandlerEx", [a.context, action])
+        finally:
+            self.model.halting = None
         a.state = "halted"
 
     def unload(self):
         self.call("UnloadHandler", [self.chars["DriverObject"]])
+        dev = self.model.device
+        self.model.check(dev is None, "MiniportDriverUnload returned with the control device %#x still registered "
+                         "(leak: no NdisDeregisterDeviceEx)" % (dev["handle"] if dev else 0))
 
     def oid(self, a, request_type, oid, buf_len, data=b"", direct=False, method_id=0, prepare=None, irql=0):
         """Issue an OID request; returns the OidRequest with `.status` (the handler's return).
@@ -290,6 +320,98 @@ class Harness:
         a.returns.append(nbls)
         flags = self.const("NDIS_RETURN_FLAGS_DISPATCH_LEVEL") if irql >= 2 else 0
         self.call("ReturnNetBufferListsHandler", [a.context, nbls[0], flags], irql=irql)
+
+    # -- the control device (NdisRegisterDeviceEx) -----------------------------------------
+    def device(self):
+        """The live control device record (see ndis_model.NdisRegisterDeviceEx). Sending an IRP
+        to a device that is not registered is what the I/O manager never does: it fails here."""
+        dev = self.model.device
+        if dev is None:
+            gone = [d for d in self.model.devices.values() if not d["live"]]
+            raise ScenarioFailure("no control device is registered%s: an IRP cannot be dispatched into it"
+                                  % (" (%d deregistered)" % len(gone) if gone else " (NdisRegisterDeviceEx never "
+                                     "succeeded)"))
+        return dev
+
+    def _dispatch(self, irp, what):
+        m = self.model
+        dev = self.device()
+        fn = dev["dispatch"][irp.major] if irp.major < len(dev["dispatch"]) else 0
+        if not fn:
+            raise ScenarioFailure("%s: the control device has no dispatch routine for it" % what)
+        m.check(m.arena.find(dev["device_object"]).live, "%s: dispatch into a deleted device object" % what)
+        marks = {a: (len(a.received), len(a.send_completions)) for a in self.adapters}
+        irp.rec["dispatching"] = True
+        try:
+            ret = self.call_address(fn, [dev["device_object"], irp.addr], what) & 0xFFFFFFFF
+        finally:
+            irp.rec["dispatching"] = False
+        done = irp.rec["completions"]
+        m.check(len(done) == 1, "%s: IofCompleteRequest called %d times (exactly once, before the dispatch routine "
+                "returns)" % (what, len(done)))
+        m.check(ret != nm.STATUS_PENDING, "%s: the dispatch routine returned STATUS_PENDING (every IRP is completed "
+                "synchronously)" % what)
+        res = IoctlResult(irp, ret, what)
+        res.status, res.information = irp.status, irp.information
+        if done:
+            c = done[0]
+            m.check(ret == c["status"], "%s: the dispatch routine returned %#x but completed the IRP with "
+                    "IoStatus.Status %#x" % (what, ret, c["status"]))
+            after = irp.memory()
+            if irp.rec["at_completion"] is not None and after != irp.rec["at_completion"]:
+                part = [n for n, x, y in zip(("the IRP", "IoStatus", "the system buffer"), irp.rec["at_completion"],
+                                             after) if x != y]
+                m.fail("%s: the driver wrote into %s after IofCompleteRequest (the IRP is gone by then)"
+                       % (what, " and ".join(part)))
+            res.status, res.information, res.reply = c["status"], c["information"], irp.rec["reply"]
+        raw, _, _ = irp.memory()
+        if raw != irp.before[0]:
+            at = next(i for i in range(len(raw)) if raw[i] != irp.before[0][i])
+            where = ("IO_STACK_LOCATION+%#x" % (at - nm.IRP_SIZE)) if at >= nm.IRP_SIZE else "IRP+%#x" % at
+            m.fail("%s: the driver changed %s (only IoStatus is its to write)" % (what, where))
+        front, back = irp.fences_ok()
+        m.check(front, "%s: the driver wrote before the start of the %d-byte system buffer" % (what, irp.buffer_len))
+        m.check(back, "%s: the driver wrote past the end of the %d-byte system buffer" % (what, irp.buffer_len))
+        if irp.major == nm.IRP_MJ_DEVICE_CONTROL:
+            m.check(res.information <= irp.out_len, "%s: IoStatus.Information %d > OutputBufferLength %d"
+                    % (what, res.information, irp.out_len))
+            m.check(not nm.nt_error(res.status) or res.information == 0, "%s: error status %#x with "
+                    "IoStatus.Information %d (must be 0)" % (what, res.status, res.information))
+        res.delivered = {a: a.received[marks[a][0]:] for a in self.adapters}
+        res.send_completions = {a: a.send_completions[marks[a][1]:] for a in self.adapters}
+        for a, done_sends in res.send_completions.items():
+            m.check(not done_sends, "%s: NdisMSendNetBufferListsComplete on adapter %d (no NBL was sent)"
+                    % (what, a.index))
+        # the protocols are done with what they were indicated (as after `send`)
+        for a in self.adapters:
+            if a.rx_outstanding and not a.hold_receives:
+                self.return_nbls(a)
+        return res
+
+    def _file(self):
+        if self.control_file is None:
+            self.control_file = self.model.new_handle("file-object", 0xD8)
+        return self.control_file
+
+    def irp(self, major, requestor_mode=nm.USER_MODE):
+        """IRP_MJ_CREATE / IRP_MJ_CLEANUP / IRP_MJ_CLOSE (or any major) to the control device."""
+        what = nm.IRP_MJ_NAMES.get(major, "IRP_MJ %#x" % major)
+        irp = nm.Irp(self.model, major, self.device()["device_object"], self._file(), requestor_mode=requestor_mode)
+        return self._dispatch(irp, what)
+
+    def ioctl(self, code, data=b"", out_len=0x1000, requestor_mode=nm.USER_MODE):
+        """IRP_MJ_DEVICE_CONTROL, METHOD_BUFFERED: one system buffer of max(len(data), out_len)
+        bytes holding `data`. Returns an IoctlResult (status, information, reply = the first
+        Information bytes of the buffer at completion, delivered = what each adapter indicated
+        meanwhile). Every result goes to `ioctl_log` and to each of `ioctl_hooks`."""
+        what = "IOCTL %#010x" % code
+        irp = nm.Irp(self.model, nm.IRP_MJ_DEVICE_CONTROL, self.device()["device_object"], self._file(), code=code,
+                     data=data, out_len=out_len, requestor_mode=requestor_mode)
+        res = self._dispatch(irp, what)
+        self.ioctl_log.append(res)
+        for hook in self.ioctl_hooks:
+            hook(res)
+        return res
 
     def driver_leaks(self):
         return [b for b in self.model.arena.live("driver")]

@@ -192,6 +192,13 @@ class NdisModel:
         self.inject = {}  # API name -> n: the n-th call from now fails (resource exhaustion)
         self.injected = []  # (API name, Call) of the calls made to fail
         self.sleep_calls = []  # (handler, microseconds) per NdisMSleep
+        # the control device (NdisRegisterDeviceEx) and the IRPs sent to it
+        self.devices = {}  # NDIS device handle -> record (live and deregistered)
+        self.device = None  # the live device record, or None
+        self.device_events = []  # ("register"/"register-failed"/"deregister", handler, record)
+        self.irps = {}  # IRP address -> record of IRPs the harness built
+        self.halting = None  # the Adapter inside MiniportHaltEx
+        self.in_image_code = lambda addr: True  # the harness replaces it (executable sections)
         self._handle_seq = 0
 
     # -- failures ---------------------------------------------------------------------------
@@ -357,6 +364,9 @@ def NdisMRegisterMiniportDriver(m, c, driver_object, registry_path, driver_conte
 @api("ndis", 1)
 def NdisMDeregisterMiniportDriver(m, c, handle):
     m.deregistrations.append(handle)
+    if m.device is not None:
+        m.fail("NdisMDeregisterMiniportDriver while the control device %#x is still registered (the driver "
+               "must call NdisDeregisterDeviceEx first: leak)" % m.device["handle"])
     m.check(handle == m.driver_handle,
             "NdisMDeregisterMiniportDriver(%#x): not the handle NdisMRegisterMiniportDriver returned (%s)"
             % (handle, hex(m.driver_handle) if m.driver_handle else None))
@@ -1650,3 +1660,276 @@ def find_in_driver_memory(m, needle, live=True):
     """Driver-owned arena blocks (live ones by default) whose bytes contain `needle`."""
     return [b for b in m.arena.blocks.values()
             if b.owner == "driver" and b.live == live and needle in m.mem.read(b.addr, b.size)]
+
+
+# ================================================================================================
+# The control device: NdisRegisterDeviceEx / NdisDeregisterDeviceEx, IRPs, IofCompleteRequest
+# ================================================================================================
+# None of these structures are in the ABI oracle (they are wdm.h types, and
+# NDIS_DEVICE_OBJECT_ATTRIBUTES is not in it either). The x64 offsets below are those of
+# docs/notes/control-device-layouts.md (§1 NDIS_DEVICE_OBJECT_ATTRIBUTES, §3 IRP,
+# §4 IO_STACK_LOCATION, §5 DEVICE_OBJECT, §6 IRP_MJ_* and the dispatch prototype), each with two
+# to four agreeing public sources named there. The header type comes from the oracle.
+DEVICE_ATTRIBUTES = {  # NDIS_DEVICE_OBJECT_ATTRIBUTES, notes §1
+    "Header": 0x00, "DeviceName": 0x08, "SymbolicName": 0x10, "MajorFunctions": 0x18, "ExtensionSize": 0x20,
+    "DefaultSDDLString": 0x28, "DeviceClassGuid": 0x30,
+}
+DEVICE_ATTRIBUTES_SIZE = 0x38  # sizeof = NDIS_SIZEOF_DEVICE_OBJECT_ATTRIBUTES_REVISION_1 (notes §1)
+NDIS_DEVICE_OBJECT_ATTRIBUTES_REVISION_1 = 1  # notes §1 (one source; see its "Disagreements" 2)
+DEVICE_OBJECT_SIZE = 0x150  # notes §5 (0x150, not mingw's 0x148: "Disagreements" 1)
+DEVICE_OBJECT_FIELDS = {"Type": 0x00, "Size": 0x02, "DriverObject": 0x08, "DeviceType": 0x48}
+IO_TYPE_DEVICE, IO_TYPE_IRP = 3, 6  # wdm.h
+FILE_DEVICE_NETWORK = 0x12  # notes §6
+IRP_FIELDS = {  # notes §3
+    "Type": 0x00, "Size": 0x02, "SystemBuffer": 0x18, "Status": 0x30, "Information": 0x38, "RequestorMode": 0x40,
+    "StackCount": 0x42, "CurrentLocation": 0x43, "UserBuffer": 0x70, "CurrentStackLocation": 0xB8,
+    "OriginalFileObject": 0xC0,
+}
+IRP_SIZE = 0xD0
+IO_STATUS = (0x30, 0x40)  # IoStatus: the only bytes of the IRP the driver writes
+IO_STACK_LOCATION_FIELDS = {  # notes §4 (DeviceIoControl members are 8 bytes apart)
+    "MajorFunction": 0x00, "MinorFunction": 0x01, "OutputBufferLength": 0x08, "InputBufferLength": 0x10,
+    "IoControlCode": 0x18, "Type3InputBuffer": 0x20, "DeviceObject": 0x28, "FileObject": 0x30,
+}
+IO_STACK_LOCATION_SIZE = 0x48
+IRP_MJ_CREATE, IRP_MJ_CLOSE, IRP_MJ_DEVICE_CONTROL, IRP_MJ_CLEANUP = 0x00, 0x02, 0x0E, 0x12  # notes §6
+IRP_MJ_NAMES = {IRP_MJ_CREATE: "IRP_MJ_CREATE", IRP_MJ_CLOSE: "IRP_MJ_CLOSE",
+                IRP_MJ_DEVICE_CONTROL: "IRP_MJ_DEVICE_CONTROL", IRP_MJ_CLEANUP: "IRP_MJ_CLEANUP"}
+IRP_MJ_COUNT = 0x1C  # IRP_MJ_MAXIMUM_FUNCTION + 1 (notes §6)
+STATUS_PENDING = 0x00000103  # ntstatus.h
+USER_MODE = 1  # KPROCESSOR_MODE UserMode
+USER_BUFFER = 0x00007FF0_12340000  # Irp->UserBuffer of a device control: a user address, unmapped here
+CONTROL_DEVICE_NAME = "\\Device\\IpsecOv2Control"
+CONTROL_SYMBOLIC_NAME = "\\DosDevices\\IpsecOv2Control"
+CONTROL_SDDL = "D:P(A;;GA;;;SY)(A;;GA;;;BA)"  # SDDL_DEVOBJ_SYS_ALL_ADM_ALL (notes §1)
+DEVICE_HANDLERS = ("InitializeHandlerEx", "HaltHandlerEx", "UnloadHandler")
+
+
+def nt_error(status):
+    """NTSTATUS severity error (the two top bits set); warnings (0x8...) are not errors."""
+    return (status & 0xFFFFFFFF) >> 30 == 3
+
+
+def _unicode_arg(m, api_name, what, addr, want):
+    """A PUNICODE_STRING argument: its text, with the contract checks (Length even and
+    without NUL, MaximumLength >= Length, Buffer set)."""
+    if not addr:
+        m.fail("%s: %s is NULL (expected %r)" % (api_name, what, want))
+        return None
+    v = m.view("UNICODE_STRING", addr)
+    n, mx, buf = v["Length"], v["MaximumLength"], v["Buffer"]
+    ok = m.check(n % 2 == 0 and mx >= n and (buf or not n),
+                 "%s: %s UNICODE_STRING Length %d MaximumLength %d Buffer %#x (Length must be even, "
+                 "MaximumLength >= Length)" % (api_name, what, n, mx, buf))
+    text = m.mem.wstr(buf, n) if ok and n and buf else ""
+    m.check(text == want, "%s: %s is %r, expected %r" % (api_name, what, text, want))
+    return text
+
+
+def _live_adapters(m, but=None):
+    return [a for a in m.adapters.values()
+            if a.state not in ("uninitialized", "failed", "halted") and a is not but]
+
+
+@api("ndis", 4)
+def NdisRegisterDeviceEx(m, c, nh, pattrs, pdevobj, phandle):
+    api_name = "NdisRegisterDeviceEx"
+    m.check(nh == m.driver_handle and nh, "%s: NdisHandle %#x is not the miniport driver handle %s" % (
+        api_name, nh, hex(m.driver_handle) if m.driver_handle else None))
+    m.check(m.irql == 0, "%s at IRQL %d (PASSIVE_LEVEL only)" % (api_name, m.irql))
+    m.check(not m.locks, "%s called holding a spin lock" % api_name)
+    m.check(m.in_handler == "InitializeHandlerEx" and m.current_init is not None,
+            "%s called from %s, not from MiniportInitializeEx" % (api_name, m.in_handler or "outside a handler"))
+    m.check(pdevobj != 0 and phandle != 0, "%s: NULL output pointer (pDeviceObject %#x, NdisDeviceHandle %#x)"
+            % (api_name, pdevobj, phandle))
+    d = {"address": pattrs, "adapter": m.current_init}
+    if not pattrs:
+        m.fail("%s: DeviceObjectAttributes is NULL" % api_name)
+    else:
+        t, r, s = m.mem.u8(pattrs), m.mem.u8(pattrs + 1), m.mem.u16(pattrs + 2)
+        d["Header"] = (t, r, s)
+        want = (m.const("NDIS_OBJECT_TYPE_DEVICE_OBJECT_ATTRIBUTES"), NDIS_DEVICE_OBJECT_ATTRIBUTES_REVISION_1,
+                DEVICE_ATTRIBUTES_SIZE)
+        m.check((t, r, s) == want, "%s: attributes header (Type %#x, Revision %d, Size %#x), expected (%#x, %d, %#x)"
+                % ((api_name, t, r, s) + want))
+        raw = {f: m.mem.u64(pattrs + o) for f, o in DEVICE_ATTRIBUTES.items() if f != "Header"}
+        raw["ExtensionSize"] &= 0xFFFFFFFF
+        d["raw"] = raw
+        d["DeviceName"] = _unicode_arg(m, api_name, "DeviceName", raw["DeviceName"], CONTROL_DEVICE_NAME)
+        d["SymbolicName"] = _unicode_arg(m, api_name, "SymbolicName", raw["SymbolicName"], CONTROL_SYMBOLIC_NAME)
+        d["DefaultSDDLString"] = _unicode_arg(m, api_name, "DefaultSDDLString", raw["DefaultSDDLString"], CONTROL_SDDL)
+        m.check(raw["ExtensionSize"] == 0, "%s: ExtensionSize %d, expected 0" % (api_name, raw["ExtensionSize"]))
+        m.check(raw["DeviceClassGuid"] == 0, "%s: DeviceClassGuid %#x, expected NULL" % (api_name,
+                                                                                         raw["DeviceClassGuid"]))
+        table = raw["MajorFunctions"]
+        d["MajorFunctions"] = None
+        if not table:
+            m.fail("%s: MajorFunctions is NULL" % api_name)
+        else:
+            fns = list(struct.unpack("<%dQ" % IRP_MJ_COUNT, m.mem.read(table, 8 * IRP_MJ_COUNT)))
+            d["MajorFunctions"] = fns
+            for i, fn in enumerate(fns):
+                name = IRP_MJ_NAMES.get(i, "IRP_MJ %#x" % i)
+                if i in IRP_MJ_NAMES:
+                    m.check(fn != 0 and m.in_image_code(fn), "%s: MajorFunctions[%s] = %#x is not a routine in the "
+                            "driver's executable sections" % (api_name, name, fn))
+                else:
+                    m.check(fn == 0, "%s: MajorFunctions[%s] = %#x, expected NULL (not handled)" % (api_name, name, fn))
+    c.decoded["attributes"] = d
+    if m.device is not None:
+        m.fail("%s while the control device %#x is still registered (registered once, by the first adapter)"
+               % (api_name, m.device["handle"]))
+        fail = m.const("NDIS_STATUS_FAILURE")
+    elif m.injected_failure(api_name, c):
+        fail = m.const("NDIS_STATUS_RESOURCES")
+    else:
+        fail = None
+    if fail is not None:
+        if pdevobj:
+            m.mem.w64(pdevobj, 0)
+        if phandle:
+            m.mem.w64(phandle, 0)
+        m.device_events.append(("register-failed", m.in_handler, d))
+        return fail
+    devobj = m.arena.alloc(DEVICE_OBJECT_SIZE, "model", "device-object").addr
+    m.mem.w16(devobj + DEVICE_OBJECT_FIELDS["Type"], IO_TYPE_DEVICE)
+    m.mem.w16(devobj + DEVICE_OBJECT_FIELDS["Size"], DEVICE_OBJECT_SIZE)
+    m.mem.w64(devobj + DEVICE_OBJECT_FIELDS["DriverObject"], getattr(m, "driver_object", 0) or 0)
+    m.mem.w32(devobj + DEVICE_OBJECT_FIELDS["DeviceType"], FILE_DEVICE_NETWORK)
+    handle = m.new_handle("ndis-device-handle")
+    rec = {"handle": handle, "device_object": devobj, "attributes": d, "dispatch": list(d.get("MajorFunctions") or []),
+           "live": True, "registered_in": m.in_handler, "adapter": m.current_init, "deregistered_in": None,
+           "image": m.mem.read(devobj, DEVICE_OBJECT_SIZE)}
+    m.devices[handle] = rec
+    m.device = rec
+    m.device_events.append(("register", m.in_handler, rec))
+    m.mem.w64(pdevobj, devobj)
+    m.mem.w64(phandle, handle)
+    return m.const("NDIS_STATUS_SUCCESS")
+
+
+@api("ndis", 1)
+def NdisDeregisterDeviceEx(m, c, handle):
+    api_name = "NdisDeregisterDeviceEx"
+    m.check(m.irql == 0, "%s at IRQL %d (PASSIVE_LEVEL only)" % (api_name, m.irql))
+    m.check(not m.locks, "%s called holding a spin lock" % api_name)
+    m.check(m.in_handler in DEVICE_HANDLERS, "%s called from %s (expected MiniportHaltEx of the last adapter, or "
+            "unload)" % (api_name, m.in_handler or "outside a handler"))
+    rec = m.devices.get(handle)
+    if rec is None or not rec["live"]:
+        m.fail("%s(%#x): %s" % (api_name, handle, "not a device handle NdisRegisterDeviceEx returned" if rec is None
+                                else "the device was already deregistered"))
+        return None
+    live = _live_adapters(m, but=m.halting)
+    m.check(not live, "%s while adapter(s) %s are still live (the device goes with the last adapter)"
+            % (api_name, ", ".join(str(a.index) for a in live)))
+    rec["live"] = False
+    rec["deregistered_in"] = m.in_handler
+    m.device = None
+    m.device_events.append(("deregister", m.in_handler, rec))
+    b = m.arena.find(rec["device_object"])
+    if b is not None and b.live:
+        m.arena.free(b)  # NDIS deletes the device object: later use reads poison
+    return None
+
+
+@api("ntoskrnl", 2)
+def IofCompleteRequest(m, c, irp, boost):
+    api_name = "IofCompleteRequest"
+    r = m.irps.get(irp)
+    if r is None:
+        raise FatalStop("%s(%#x): not an IRP the I/O manager sent to the driver" % (api_name, irp))
+    m.check(m.irql <= 2, "%s at IRQL %d" % (api_name, m.irql))
+    m.check(not m.locks, "%s called holding a spin lock" % api_name)
+    status = m.mem.u32(irp + IRP_FIELDS["Status"])
+    info = m.mem.u64(irp + IRP_FIELDS["Information"])
+    r["completions"].append({"status": status, "information": info, "boost": boost & 0xFF, "seq": c.seq,
+                             "handler": m.in_handler})
+    if len(r["completions"]) > 1:
+        m.fail("%s(%#x): the IRP was completed %d times" % (api_name, irp, len(r["completions"])))
+        return None
+    m.check(r["dispatching"], "%s(%#x) outside the dispatch routine the IRP was sent to" % (api_name, irp))
+    m.check(status != STATUS_PENDING, "%s(%#x) with IoStatus.Status STATUS_PENDING" % (api_name, irp))
+    c.decoded["status"], c.decoded["information"] = status, info
+    # what the I/O manager copies back to the caller, and the state the driver must no longer touch
+    r["reply"] = m.mem.read(r["system_buffer"], min(info, r["buffer_len"])) if r["system_buffer"] and info else b""
+    r["at_completion"] = r["irp_object"].memory()
+    return None
+
+
+class Irp:
+    """An IRP with one IO_STACK_LOCATION after it (as the I/O manager allocates them) and, for
+    METHOD_BUFFERED device control, a system buffer of max(in, out) bytes holding the input,
+    fenced by canaries. `memory()` is every byte the driver may see."""
+
+    CANARY = bytes([0xB4, 0x7E, 0x3C, 0xA9]) * 8
+    FILL = 0xEB  # the part of the system buffer past the input (not zeroed by the I/O manager)
+
+    def __init__(self, m, major, device_object, file_object, code=0, data=b"", out_len=0, requestor_mode=USER_MODE,
+                 minor=0):
+        self.m, self.major, self.code, self.data, self.out_len = m, major, code, bytes(data), out_len
+        self.in_len = len(self.data)
+        self.addr = m.alloc(IRP_SIZE + IO_STACK_LOCATION_SIZE, note="irp %s" % IRP_MJ_NAMES.get(major, hex(major)))
+        self.stack = self.addr + IRP_SIZE
+        self.buffer_len = max(self.in_len, out_len) if major == IRP_MJ_DEVICE_CONTROL else 0
+        self.fence = 0
+        self.system_buffer = 0
+        if self.buffer_len:
+            n = len(self.CANARY)
+            self.fence = m.alloc(n + self.buffer_len + n, note="irp system buffer")
+            self.system_buffer = self.fence + n
+            m.mem.write(self.fence, self.CANARY)
+            m.mem.write(self.system_buffer, self.data + bytes([self.FILL]) * (self.buffer_len - self.in_len))
+            m.mem.write(self.system_buffer + self.buffer_len, self.CANARY)
+        w = m.mem
+        w.w16(self.addr + IRP_FIELDS["Type"], IO_TYPE_IRP)
+        w.w16(self.addr + IRP_FIELDS["Size"], IRP_SIZE + IO_STACK_LOCATION_SIZE)
+        w.w64(self.addr + IRP_FIELDS["SystemBuffer"], self.system_buffer)
+        w.w32(self.addr + IRP_FIELDS["Status"], 0x5A5A5A5A)  # never a status: the driver must set it
+        w.w64(self.addr + IRP_FIELDS["Information"], 0x5A5A5A5A5A5A5A5A)
+        w.w8(self.addr + IRP_FIELDS["RequestorMode"], requestor_mode)
+        w.w8(self.addr + IRP_FIELDS["StackCount"], 1)
+        w.w8(self.addr + IRP_FIELDS["CurrentLocation"], 1)
+        w.w64(self.addr + IRP_FIELDS["CurrentStackLocation"], self.stack)
+        w.w64(self.addr + IRP_FIELDS["OriginalFileObject"], file_object)
+        if major == IRP_MJ_DEVICE_CONTROL:
+            # the caller's own output buffer (user mode, not mapped here): a METHOD_BUFFERED
+            # driver never touches it, it replies in the system buffer
+            w.w64(self.addr + IRP_FIELDS["UserBuffer"], USER_BUFFER)
+        s = self.stack
+        w.w8(s + IO_STACK_LOCATION_FIELDS["MajorFunction"], major)
+        w.w8(s + IO_STACK_LOCATION_FIELDS["MinorFunction"], minor)
+        if major == IRP_MJ_DEVICE_CONTROL:
+            w.w32(s + IO_STACK_LOCATION_FIELDS["OutputBufferLength"], out_len)
+            w.w32(s + IO_STACK_LOCATION_FIELDS["InputBufferLength"], self.in_len)
+            w.w32(s + IO_STACK_LOCATION_FIELDS["IoControlCode"], code)
+        w.w64(s + IO_STACK_LOCATION_FIELDS["DeviceObject"], device_object)
+        w.w64(s + IO_STACK_LOCATION_FIELDS["FileObject"], file_object)
+        self.rec = {"irp": self.addr, "irp_object": self, "major": major, "completions": [], "dispatching": False,
+                    "system_buffer": self.system_buffer, "buffer_len": self.buffer_len, "reply": b"",
+                    "at_completion": None}
+        m.irps[self.addr] = self.rec
+        self.before = self.memory()
+
+    def memory(self):
+        """(IRP and stack location bytes with IoStatus blanked, IoStatus, system buffer)."""
+        raw = bytearray(self.m.mem.read(self.addr, IRP_SIZE + IO_STACK_LOCATION_SIZE))
+        io = bytes(raw[IO_STATUS[0]:IO_STATUS[1]])
+        raw[IO_STATUS[0]:IO_STATUS[1]] = bytes(IO_STATUS[1] - IO_STATUS[0])
+        buf = self.m.mem.read(self.system_buffer, self.buffer_len) if self.buffer_len else b""
+        return bytes(raw), io, buf
+
+    def fences_ok(self):
+        if not self.buffer_len:
+            return True, True
+        n = len(self.CANARY)
+        return (self.m.mem.read(self.fence, n) == self.CANARY,
+                self.m.mem.read(self.system_buffer + self.buffer_len, n) == self.CANARY)
+
+    @property
+    def status(self):
+        return self.m.mem.u32(self.addr + IRP_FIELDS["Status"])
+
+    @property
+    def information(self):
+        return self.m.mem.u64(self.addr + IRP_FIELDS["Information"])

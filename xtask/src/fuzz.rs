@@ -2,6 +2,7 @@
 //! sealed frames, so libFuzzer starts from the interesting shapes); `cargo xtask fuzz SECS`
 //! runs every target for SECS seconds (cargo-fuzz, stable compiler with RUSTC_BOOTSTRAP=1).
 
+use ipsecov2_core::control::request::{Request, code_of, encode_request, output_len_for};
 use ipsecov2_core::engine::frames::{esp_framed, ethernet_ipv4};
 use ipsecov2_core::engine::{SendHints, seal_frame};
 use ipsecov2_core::sa::SaTable;
@@ -10,13 +11,14 @@ use ipsecov2_core::sa_oids::build::{self, samples};
 use std::path::{Path, PathBuf};
 
 /// The fuzz targets (`fuzz/fuzz_targets/*.rs`).
-pub const TARGETS: [&str; 6] = [
+pub const TARGETS: [&str; 7] = [
     "inbound_open",
     "outbound_seal",
     "add_sa",
     "add_sa_ex",
     "delete_update_sa",
     "offload_parameters",
+    "control_request",
 ];
 
 fn write_seed(dir: &Path, name: &str, data: &[u8]) -> Result<(), String> {
@@ -130,6 +132,49 @@ pub fn seeds(root: &Path) -> Result<(), String> {
     encapsulation[4] = 1;
     encapsulation[8] = 2;
     write_seed(&parameters, "encapsulation", &encapsulation)?;
+    // The control device: every request well formed, with an output length that holds the
+    // reply (byte 0 picks the IOCTL, bytes 1..5 a raw code, bytes 5..7 the output length).
+    let control = corpus.join("control_request");
+    let add = build::add_sa_ex(&samples::esp_gcm128(Direction::Inbound, 0x31));
+    let frame = esp_frame([192, 0, 2, 2], 0x1000, b"control");
+    let requests = [
+        Request::ListAdapters,
+        Request::ListSas { adapter: 0 },
+        Request::AddSa {
+            adapter: 0,
+            add_sa_ex: &add,
+        },
+        Request::DeleteSa {
+            adapter: 0,
+            handle: 1,
+        },
+        Request::InjectSend {
+            adapter: 0,
+            handle: 1,
+            tunnel: 0,
+            header_info: 0,
+            frame: &frame,
+        },
+        Request::InjectReceive {
+            adapter: 0,
+            frame: &frame,
+        },
+        Request::SelfTest,
+    ];
+    for (pick, request) in requests.iter().enumerate() {
+        for (room, label) in [(4, "fits"), (0, "short")] {
+            let out_len = if room == 0 {
+                15
+            } else {
+                output_len_for(request, room)
+            };
+            let mut seed = vec![pick as u8];
+            seed.extend_from_slice(&code_of(request).to_le_bytes());
+            seed.extend_from_slice(&(out_len.min(0xFFFF) as u16).to_le_bytes());
+            seed.extend_from_slice(&encode_request(request));
+            write_seed(&control, &format!("{pick}-{label}"), &seed)?;
+        }
+    }
     println!("fuzz seeds written under {}", corpus.display());
     Ok(())
 }

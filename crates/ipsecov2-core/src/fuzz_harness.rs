@@ -130,3 +130,79 @@ pub fn offload_parameters(data: &[u8]) {
     }
     let _ = config.check_encapsulation(data);
 }
+
+/// The control device's request path as the driver runs it, minus the frame injection (which
+/// needs the shell): byte 0 picks the IOCTL (the seven known codes, or bytes 1..5 as a raw
+/// code), bytes 5..7 the output length, the rest is the input. A refused request changes no
+/// table; a reply never claims more bytes than the output holds. The tool's reply decoders
+/// read the same bytes as if they were a reply.
+pub fn control_request(data: &[u8]) {
+    use crate::control::reply::{self, Written};
+    use crate::control::request::{Request, decode_request};
+    use crate::control::{IOCTLS, selftest::KAT_COUNT};
+    let (Some(&pick), Some(raw), Some(out_len)) = (
+        data.first(),
+        crate::wire::read_u32(data, 1),
+        crate::wire::read_u16(data, 5),
+    ) else {
+        return;
+    };
+    let input = data.get(7..).unwrap_or(&[]);
+    let code = IOCTLS
+        .get(usize::from(pick) % (IOCTLS.len() + 1))
+        .map_or(raw, |(code, _)| *code);
+    let offload = offload();
+    let _ = offload
+        .table
+        .add(samples::esp_gcm128(Direction::Outbound, 0x30));
+    let before = offload.table.snapshot();
+    let mut out = alloc::vec![0u8; usize::from(out_len)];
+    let result = decode_request(code, input, out.len()).map(|request| match request {
+        Request::ListAdapters => reply::write_adapters(&mut out, &[]),
+        Request::ListSas { .. } => reply::write_sa_list(&mut out, &offload.table),
+        Request::AddSa { add_sa_ex, .. } => {
+            let mut copy = add_sa_ex.to_vec();
+            match offload.add_sa_ex(&mut copy) {
+                Ok(handle) => reply::write_add_sa(&mut out, handle),
+                Err(_) => Written::Complete(0),
+            }
+        }
+        Request::DeleteSa { handle, .. } => {
+            offload.delete(handle);
+            reply::write_delete_sa(&mut out)
+        }
+        Request::InjectSend { frame, .. } | Request::InjectReceive { frame, .. } => {
+            assert!(
+                (crate::control::MIN_FRAME..=crate::control::FRAME_CAPACITY).contains(&frame.len())
+            );
+            Written::Complete(0)
+        }
+        // The self-test itself is input-independent; its reply size is what is checked.
+        Request::SelfTest => {
+            assert!(out.len() >= reply::SELF_TEST_FIXED + KAT_COUNT * reply::SELF_TEST_ENTRY_LEN);
+            Written::Complete(0)
+        }
+    });
+    match result {
+        Ok(written) => {
+            let (_, information) = written.completion();
+            assert!(
+                information <= out.len(),
+                "reply longer than the output buffer"
+            );
+        }
+        Err(error) => {
+            assert_ne!(error.status(), 0);
+            assert_eq!(
+                offload.table.snapshot(),
+                before,
+                "a refused request changed the table"
+            );
+        }
+    }
+    let _ = reply::decode_adapters(input);
+    let _ = reply::decode_sa_list(input);
+    let _ = reply::decode_inject_send(input);
+    let _ = reply::decode_inject_receive(input);
+    let _ = reply::decode_self_test(input);
+}

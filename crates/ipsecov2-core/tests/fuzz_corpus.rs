@@ -64,3 +64,8 @@ fn delete_update_sa_corpus() {
 fn offload_parameters_corpus() {
     replay("offload_parameters", fuzz_harness::offload_parameters);
 }
+
+#[test]
+fn control_request_corpus() {
+    replay("control_request", fuzz_harness::control_request);
+}

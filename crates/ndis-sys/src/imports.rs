@@ -10,10 +10,10 @@
 
 use crate::types::*;
 use crate::{
-    MDL, NDIS_CONFIGURATION_OBJECT, NDIS_CONFIGURATION_PARAMETER,
-    NDIS_MINIPORT_DRIVER_CHARACTERISTICS, NDIS_OID_REQUEST, NDIS_STATUS_INDICATION,
-    NDIS_TIMER_CHARACTERISTICS, NET_BUFFER, NET_BUFFER_LIST, NET_BUFFER_LIST_POOL_PARAMETERS,
-    NET_BUFFER_POOL_PARAMETERS,
+    IRP, MDL, NDIS_CONFIGURATION_OBJECT, NDIS_CONFIGURATION_PARAMETER,
+    NDIS_DEVICE_OBJECT_ATTRIBUTES, NDIS_MINIPORT_DRIVER_CHARACTERISTICS, NDIS_OID_REQUEST,
+    NDIS_STATUS_INDICATION, NDIS_TIMER_CHARACTERISTICS, NET_BUFFER, NET_BUFFER_LIST,
+    NET_BUFFER_LIST_POOL_PARAMETERS, NET_BUFFER_POOL_PARAMETERS,
 };
 
 macro_rules! imports {
@@ -175,6 +175,16 @@ imports!(NDIS_IMPORTS, "ndis.sys", "system" {
     pub fn NdisMPauseComplete(MiniportAdapterHandle: NDIS_HANDLE);
     /// Waits at PASSIVE_LEVEL (halt waits for in-flight hub deliveries).
     pub fn NdisMSleep(MicrosecondsToSleep: u32);
+    /// Creates the driver's control device and its symbolic link (PASSIVE_LEVEL; `NdisHandle`
+    /// is the miniport driver handle).
+    pub fn NdisRegisterDeviceEx(
+        NdisHandle: NDIS_HANDLE,
+        DeviceObjectAttributes: *mut NDIS_DEVICE_OBJECT_ATTRIBUTES,
+        pDeviceObject: *mut *mut DEVICE_OBJECT,
+        NdisDeviceHandle: *mut NDIS_HANDLE,
+    ) -> NDIS_STATUS;
+    /// Deletes the control device and its symbolic link (PASSIVE_LEVEL).
+    pub fn NdisDeregisterDeviceEx(NdisDeviceHandle: NDIS_HANDLE);
 });
 
 imports!(NTOSKRNL_IMPORTS, "ntoskrnl.exe", "system" {
@@ -208,6 +218,9 @@ imports!(NTOSKRNL_IMPORTS, "ntoskrnl.exe", "system" {
         BugCheckOnFailure: u32,
         Priority: u32,
     ) -> PVOID;
+    /// Completes an IRP (`IoCompleteRequest` is a macro for it; FASTCALL is the x64
+    /// convention). IRQL <= DISPATCH_LEVEL, no spin lock held.
+    pub fn IofCompleteRequest(Irp: *mut IRP, PriorityBoost: i8);
 });
 
 #[cfg_attr(

@@ -19,6 +19,7 @@
 #![allow(non_camel_case_types, non_snake_case, non_upper_case_globals)]
 
 pub mod constants;
+pub mod device;
 pub mod handlers;
 pub mod imports;
 pub mod types;
@@ -35,6 +36,7 @@ pub mod status;
 
 pub use config::*;
 pub use constants::*;
+pub use device::*;
 pub use handlers::*;
 pub use imports::*;
 pub use ipsec::*;

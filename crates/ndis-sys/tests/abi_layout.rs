@@ -50,6 +50,22 @@ const CONSTANTS_NOT_IN_ORACLE: &[(&str, &str)] = &[
     ("DPFLTR_TRACE_LEVEL", "dpfilter.h, DbgPrintEx level"),
     ("DPFLTR_INFO_LEVEL", "dpfilter.h, DbgPrintEx level"),
     ("STATUS_SUCCESS", "ntstatus.h"),
+    // `device.rs`: the control device (NdisRegisterDeviceEx, IRPs). Checked by
+    // tests/device_layout.rs against docs/notes/control-device-layouts.md.
+    (
+        "NDIS_DEVICE_OBJECT_ATTRIBUTES_REVISION_1",
+        "ndis.h; not in the oracle (device_layout.rs)",
+    ),
+    (
+        "NDIS_SIZEOF_DEVICE_OBJECT_ATTRIBUTES_REVISION_1",
+        "ndis.h; not in the oracle (device_layout.rs)",
+    ),
+    ("IRP_MJ_CREATE", "wdm.h (device_layout.rs)"),
+    ("IRP_MJ_CLOSE", "wdm.h (device_layout.rs)"),
+    ("IRP_MJ_DEVICE_CONTROL", "wdm.h (device_layout.rs)"),
+    ("IRP_MJ_CLEANUP", "wdm.h (device_layout.rs)"),
+    ("IRP_MJ_MAXIMUM_FUNCTION", "wdm.h (device_layout.rs)"),
+    ("IO_NO_INCREMENT", "wdm.h (device_layout.rs)"),
 ];
 
 /// `pub struct` / `pub union` names in `src/` that are neither oracle structures nor helper
@@ -58,6 +74,12 @@ const TYPES_NOT_IN_ORACLE: &[(&str, &str)] = &[
     // Zero-sized opaque kernel objects: only ever handled through pointers, no layout to check.
     ("DRIVER_OBJECT", "opaque"),
     ("DEVICE_OBJECT", "opaque"),
+    // Kernel I/O structures of the control device: not NDIS, so not in the oracle; their
+    // layouts are checked by tests/device_layout.rs.
+    ("NDIS_DEVICE_OBJECT_ATTRIBUTES", "device_layout.rs"),
+    ("IRP", "device_layout.rs"),
+    ("IO_STACK_LOCATION", "device_layout.rs"),
+    ("IO_STATUS_BLOCK", "device_layout.rs"),
     // Rust-side metadata (the bit-field tables this test reads), not a C structure.
     ("BitField", "metadata"),
 ];

@@ -11,15 +11,12 @@
 //! packet, what the NIC would report; the output holds the packets that opened, as the stack
 //! would see them. `wireshark` prints the `esp_sa` lines for Wireshark/tshark.
 
-mod frame;
-mod pcap;
-mod sa_json;
-
 use ipsecov2_core::engine::{SendHints, open_frame, seal_frame};
 use ipsecov2_core::sa::SaTable;
 use ipsecov2_core::sa::spec::Direction;
-use pcap::{Capture, LinkType, Packet};
-use sa_json::SaConfig;
+use ipsecov2_pcap::pcap::{Capture, LinkType, Packet};
+use ipsecov2_pcap::sa_json::SaConfig;
+use ipsecov2_pcap::{frame, pcap, sa_json};
 use std::process::ExitCode;
 
 const ETHERNET: [u8; 14] = [0x02, 0, 0, 0, 0, 2, 0x02, 0, 0, 0, 0, 1, 0x08, 0x00];

@@ -69,3 +69,30 @@ fn garbage_and_usage_errors_fail_cleanly() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[cfg(not(windows))]
+#[test]
+fn control_commands_need_the_windows_device() {
+    for args in [
+        &["adapters"][..],
+        &["selftest", "--json"],
+        &["sas", "--port", "1"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_ipsecov2ctl"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("the control device exists on Windows only"),
+            "{out:?}"
+        );
+    }
+    // A usage error is reported before any device is looked for.
+    let out = Command::new(env!("CARGO_BIN_EXE_ipsecov2ctl"))
+        .args(["delete", "--port", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}
