@@ -427,13 +427,13 @@ def test_control_add_list_delete_sa(h):
     entries, raw = ctl.list_sas(0)
     expect(set(entries) == set(handles.values()), "LIST_SAS lists %s, added %s" % (sorted(map(hex, entries)),
                                                                                   sorted(map(hex, handles.values()))))
-    # the report's ICV byte is the AEAD cipher's ICV length (AdditionalInfo of AES-GCM), 0 when
-    # the bundle has no AEAD cipher (sa_report.rs encode_entry); it is checked for GCM only
+    # the report's ICV byte is the ICV on the wire: the AEAD cipher's (AdditionalInfo of
+    # AES-GCM), else the integrity algorithm's (HMAC-SHA-256-128: 16, HMAC-SHA1-96: 12)
     want = {
         "gcm": (False, 50, 0x3001, 0, c("IPSEC_OFFLOAD_V2_ENCRYPTION_AES_GCM_128"), 16, 4),
         "cbc": (True, 50, 0x3002, c("IPSEC_OFFLOAD_V2_AUTHENTICATION_SHA_256"),
-                c("IPSEC_OFFLOAD_V2_ENCRYPTION_AES_CBC_128"), None, 4),
-        "ah": (False, 51, 0x3003, c("IPSEC_OFFLOAD_V2_AUTHENTICATION_SHA_1"), 0, None, 4),
+                c("IPSEC_OFFLOAD_V2_ENCRYPTION_AES_CBC_128"), 16, 4),
+        "ah": (False, 51, 0x3003, c("IPSEC_OFFLOAD_V2_AUTHENTICATION_SHA_1"), 0, 12, 4),
         "v6": (True, 50, 0x3004, 0, c("IPSEC_OFFLOAD_V2_ENCRYPTION_AES_GCM_128"), 16, 6),
     }
     for name, (inbound, proto, spi, auth, enc, icv, ipv) in want.items():

@@ -26,7 +26,9 @@
 //! packets, bytes, ICV failures, bad trailers, sequence-space exhaustions (u64 each).
 
 use crate::oid_gen::OidError;
-use crate::sa::{AuthSpec, CounterValues, Direction, EncSpec, IpVersion, SaEntry, SaTable};
+use crate::sa::{
+    AuthSpec, CounterValues, Direction, ElementSpec, EncSpec, IpVersion, SaEntry, SaTable,
+};
 use crate::wire::{read_u8, read_u32, read_u64, write_bytes, write_u32, write_u64};
 use ndis_sys::NDIS_OID;
 
@@ -97,7 +99,7 @@ fn encode_entry(handle: u64, entry: &SaEntry, out: &mut [u8]) {
         let seq = &entry.seq[index];
         out[at] = element.operation.ip_protocol();
         out[at + 1] = u8::from(element.esn);
-        out[at + 2] = element.enc.as_ref().map_or(0, |e| e.icv_len);
+        out[at + 2] = wire_icv_len(element);
         write_u32(out, at + 4, element.spi);
         write_u32(out, at + 8, element.auth.as_ref().map_or(0, auth_bit));
         write_u32(out, at + 12, element.enc.as_ref().map_or(0, enc_bit));
@@ -117,6 +119,15 @@ fn encode_entry(handle: u64, entry: &SaEntry, out: &mut [u8]) {
     }
 }
 
+/// The ICV bytes the element puts on the wire: the AEAD's, or the integrity algorithm's.
+fn wire_icv_len(element: &ElementSpec) -> u8 {
+    match (&element.enc, &element.auth) {
+        (Some(enc), _) if enc.icv_len != 0 => enc.icv_len,
+        (_, Some(auth)) => auth.algorithm.icv_len() as u8,
+        _ => 0,
+    }
+}
+
 fn auth_bit(auth: &AuthSpec) -> u32 {
     auth.algorithm.bit()
 }
@@ -131,6 +142,7 @@ pub struct ReportElement {
     /// 50 (ESP) or 51 (AH).
     pub ip_protocol: u8,
     pub esn: bool,
+    /// ICV bytes on the wire (the AEAD's, or the integrity algorithm's; 0 for none).
     pub icv_len: u8,
     pub spi: u32,
     /// `IPSEC_OFFLOAD_V2_AUTHENTICATION_*` bit, 0 for none.

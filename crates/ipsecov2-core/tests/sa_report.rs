@@ -78,6 +78,8 @@ fn entries_describe_each_bundle() {
     assert_eq!((ah.ip_protocol, ah.spi), (51, 0x3333_4444));
     assert_eq!(ah.auth_algorithm, AuthAlgorithm::HmacSha1_96.bit());
     assert_eq!(ah.enc_algorithm, 0);
+    // The ICV on the wire: the integrity algorithm's when there is no AEAD cipher.
+    assert_eq!((esp.icv_len, ah.icv_len), (16, 12));
 }
 
 #[test]

@@ -112,12 +112,15 @@ fn protocol(element: &ReportElement) -> &'static str {
 fn algorithms(element: &ReportElement) -> String {
     let enc = EncAlgorithm::from_bit(element.enc_algorithm);
     let auth = AuthAlgorithm::from_bit(element.auth_algorithm);
-    match (enc, auth) {
+    let names = match (enc, auth) {
         (Some(e), Some(a)) => format!("{e:?} + {a:?}"),
-        (Some(e), None) if element.icv_len != 0 => format!("{e:?} (ICV {})", element.icv_len),
         (Some(e), None) => format!("{e:?}"),
         (None, Some(a)) => format!("{a:?}"),
-        (None, None) => "no algorithm".into(),
+        (None, None) => return "no algorithm".into(),
+    };
+    match element.icv_len {
+        0 => names,
+        icv => format!("{names} (ICV {icv})"),
     }
 }
 
