@@ -173,10 +173,13 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("ESP SPI 0x11112222  AesCbc256 + HmacSha256_128  ESN high 7"),
+            text.contains("ESP SPI 0x11112222  AesCbc256 + HmacSha256_128 (ICV 16)  ESN high 7"),
             "{text}"
         );
-        assert!(text.contains("AH SPI 0x33334444  HmacSha1_96"), "{text}");
+        assert!(
+            text.contains("AH SPI 0x33334444  HmacSha1_96 (ICV 12)"),
+            "{text}"
+        );
         assert!(
             text.contains("packets 1  bytes 0  ICV failures 0"),
             "{text}"

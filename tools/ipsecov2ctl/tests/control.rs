@@ -420,7 +420,7 @@ fn sas_prints_the_report_and_saves_what_decode_reads() {
     );
     assert!(
         out.stdout
-            .contains("ESP SPI 0x00002002  AesCbc256 + HmacSha256_128  ESN high 1")
+            .contains("ESP SPI 0x00002002  AesCbc256 + HmacSha256_128 (ICV 16)  ESN high 1")
     );
     // `decode` reads the saved file to the same text.
     let decode = run(&mut driver, &["decode", saved.to_str().unwrap()]);
