@@ -21,7 +21,7 @@ use ipsecov2_core::control::reply::{
 };
 use ipsecov2_core::control::request::{Request, decode_request};
 use ipsecov2_core::control::{
-    ControlError, DEVICE_NAME, DEVICE_SDDL, REQUEST_HEADER_LEN, SYMBOLIC_NAME, utf16,
+    ControlError, DEVICE_NAME, DEVICE_SDDL, IOCTLS, REQUEST_HEADER_LEN, SYMBOLIC_NAME, utf16,
 };
 use ipsecov2_core::sa_oids::Deleted;
 use ipsecov2_core::sa_oids::decode::MAX_ADD_SA_EX_BUFFER;
@@ -196,6 +196,10 @@ unsafe fn serve(
     input_len: usize,
     output_len: usize,
 ) -> (NTSTATUS, usize) {
+    // The core checks the code first; so does this early refusal of oversized inputs.
+    if !IOCTLS.iter().any(|(known, _)| *known == code) {
+        return (ControlError::UnknownCode.status(), 0);
+    }
     if input_len > MAX_REQUEST {
         return (ControlError::LengthMismatch.status(), 0);
     }
