@@ -2,8 +2,9 @@
 //! offered to all the others, each of which applies its own receive filter (netvmini's model).
 //!
 //! Deliveries never hold the hub lock while indicating up the stack (a protocol may send from
-//! its receive handler): the lock is held only to take a reference on each target adapter,
-//! and halt waits until no delivery holds a reference before the adapter's memory goes.
+//! its receive handler): the lock is held only to take a reference on each target adapter
+//! (`Held`), and halt waits until no delivery or control request holds a reference before the
+//! adapter's memory goes.
 
 use crate::adapter::Adapter;
 use crate::sync::SpinLock;
@@ -49,27 +50,9 @@ pub fn leave(adapter: &Adapter) {
 /// Offers `frame` to every adapter but `from`. `dispatch`: the caller runs at DISPATCH_LEVEL.
 pub fn deliver(from: &Adapter, frame: &[u8], dispatch: bool) {
     let me = from as *const Adapter as usize;
-    let mut targets = [0usize; HUB_PORTS];
-    {
-        let hub = HUB.lock();
-        for (target, &port) in targets.iter_mut().zip(hub.ports.iter()) {
-            if port != 0 && port != me {
-                // SAFETY: a joined adapter is live until it leaves, which needs this lock; the
-                // reference taken here keeps it live after the lock is released.
-                unsafe {
-                    (*(port as *const Adapter))
-                        .hub_refs
-                        .fetch_add(1, Ordering::AcqRel)
-                };
-                *target = port;
-            }
-        }
-    }
-    for &target in targets.iter().filter(|&&t| t != 0) {
-        // SAFETY: the reference taken above keeps the adapter from being freed (see `leave`).
-        let adapter = unsafe { &*(target as *const Adapter) };
+    let held = Held::take(|_, address| address != me);
+    for (_, adapter) in held.adapters() {
         crate::receive::receive(adapter, frame, dispatch);
-        adapter.hub_refs.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
@@ -80,14 +63,14 @@ struct Held {
 }
 
 impl Held {
-    /// References the adapters of the ports `wanted` selects.
-    fn take(wanted: impl Fn(usize) -> bool) -> Self {
+    /// References the adapters `wanted(port, address)` selects.
+    fn take(wanted: impl Fn(usize, usize) -> bool) -> Self {
         let mut held = Held {
             ports: [0; HUB_PORTS],
         };
         let hub = HUB.lock();
         for (index, (slot, &port)) in held.ports.iter_mut().zip(hub.ports.iter()).enumerate() {
-            if port != 0 && wanted(index) {
+            if port != 0 && wanted(index, port) {
                 // SAFETY: a joined adapter is live until it leaves, which needs this lock; the
                 // reference keeps it live after the lock is released.
                 unsafe {
@@ -122,14 +105,14 @@ impl Drop for Held {
 /// Calls `visit` with the adapter on `port`, kept from halting meanwhile; `None` when no
 /// adapter has that port. For the control device (PASSIVE_LEVEL).
 pub fn with_port<R>(port: u32, visit: impl FnOnce(&Adapter) -> R) -> Option<R> {
-    let held = Held::take(|index| index as u32 == port);
+    let held = Held::take(|index, _| index as u32 == port);
     let (_, adapter) = held.adapters().next()?;
     Some(visit(adapter))
 }
 
 /// Calls `visit` with every joined adapter and its port, in port order.
 pub fn for_each(mut visit: impl FnMut(u32, &Adapter)) {
-    let held = Held::take(|_| true);
+    let held = Held::take(|_, _| true);
     for (port, adapter) in held.adapters() {
         visit(port, adapter);
     }
