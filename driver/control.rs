@@ -19,9 +19,9 @@ use ipsecov2_core::control::reply::{
     ADAPTER_AH, ADAPTER_ESP, ADAPTER_RECEIVE_OFFLOAD, ADAPTER_RUNNING, AdapterInfo, Written,
     write_adapters, write_add_sa, write_delete_sa, write_sa_list, write_self_test,
 };
-use ipsecov2_core::control::request::{Request, decode_request};
+use ipsecov2_core::control::request::{Request, decode_request, precheck};
 use ipsecov2_core::control::{
-    ControlError, DEVICE_NAME, DEVICE_SDDL, IOCTLS, REQUEST_HEADER_LEN, SYMBOLIC_NAME, utf16,
+    ControlError, DEVICE_NAME, DEVICE_SDDL, REQUEST_HEADER_LEN, SYMBOLIC_NAME, utf16,
 };
 use ipsecov2_core::sa_oids::Deleted;
 use ipsecov2_core::sa_oids::decode::MAX_ADD_SA_EX_BUFFER;
@@ -42,10 +42,6 @@ static MAJOR_FUNCTIONS: [PDRIVER_DISPATCH; IRP_MJ_MAXIMUM_FUNCTION as usize + 1]
     table[IRP_MJ_DEVICE_CONTROL as usize] = Some(dispatch_device_control);
     table
 };
-
-/// Longest request any IOCTL takes (an ADD_SA_EX buffer or a frame, plus headers): longer
-/// inputs are refused before they are copied.
-const MAX_REQUEST: usize = 4096;
 
 struct Registration {
     /// Adapters initialized and not yet halted.
@@ -196,12 +192,9 @@ unsafe fn serve(
     input_len: usize,
     output_len: usize,
 ) -> (NTSTATUS, usize) {
-    // The core checks the code first; so does this early refusal of oversized inputs.
-    if !IOCTLS.iter().any(|(known, _)| *known == code) {
-        return (ControlError::UnknownCode.status(), 0);
-    }
-    if input_len > MAX_REQUEST {
-        return (ControlError::LengthMismatch.status(), 0);
+    // Unknown codes and oversized inputs are refused before anything is copied.
+    if let Err(error) = precheck(code, input_len) {
+        return (error.status(), 0);
     }
     if buffer.is_null() && (input_len != 0 || output_len != 0) {
         return (ControlError::HeaderTooShort.status(), 0);

@@ -27,6 +27,7 @@ import os
 import struct
 import subprocess
 
+import control_proto as C
 import ndis_model as nm
 import packets as P
 import scenarios_ipsec_oids as so
@@ -1271,7 +1272,7 @@ def test_halt_after_traffic_frees_everything(h):
 
 # -- the SA table report (private query OID) -------------------------------------------------
 OID_IPSECOV2_SA_TABLE = 0xFF495301  # crates/ipsecov2-core/src/sa_report.rs
-REPORT_HEADER, REPORT_ENTRY, REPORT_ELEMENT = 16, 152, 32
+REPORT_HEADER, REPORT_ENTRY = C.REPORT_HEADER, C.REPORT_ENTRY
 
 
 def query_sa_report(h, a, buf_len):
@@ -1281,22 +1282,11 @@ def query_sa_report(h, a, buf_len):
 
 
 def decode_sa_report(raw):
-    version, live, count, entry_len = struct.unpack_from("<4I", raw, 0)
-    expect(version == 1 and entry_len == REPORT_ENTRY,
-           "SA report header: version %d, entry size %d" % (version, entry_len))
-    entries = {}
-    for i in range(count):
-        e = raw[REPORT_HEADER + i * REPORT_ENTRY:REPORT_HEADER + (i + 1) * REPORT_ENTRY]
-        handle, direction, ipv, udp, n = struct.unpack_from("<QBBBB", e, 0)
-        elements = []
-        for k in range(n):
-            at = 48 + k * REPORT_ELEMENT
-            proto, esn, icv, _, spi, auth, enc, high, _, top = struct.unpack_from("<BBBBIIIIIQ", e, at)
-            elements.append(dict(proto=proto, esn=esn, icv=icv, spi=spi, auth=auth, enc=enc, high=high, top=top))
-        counters = struct.unpack_from("<5Q", e, 48 + 2 * REPORT_ELEMENT)
-        entries[handle] = dict(inbound=direction == 0, ipv=ipv, udp=udp, src=e[16:32], dst=e[32:48],
-                               elements=elements, counters=counters)
-    return live, entries
+    """(live, {handle: entry}) of a report; the one decoder is control_proto's."""
+    try:
+        return C.decode_sa_report(raw)
+    except C.ReplyError as e:
+        raise ScenarioFailure(str(e))
 
 
 def test_sa_table_report_oid(h):

@@ -312,6 +312,26 @@ fn malformed_requests_get_specific_errors() {
         assert_eq!(error.status(), status, "{name}");
         assert!(!error.reason().is_empty());
     }
+    // Oversized inputs are refused from the length alone, after the code check; every
+    // well-formed request fits.
+    assert_eq!(
+        precheck(IOCTL_INJECT_RECEIVE, MAX_REQUEST + 1),
+        Err(ControlError::LengthMismatch)
+    );
+    assert_eq!(
+        precheck(0x0012_E01C, MAX_REQUEST + 1),
+        Err(ControlError::UnknownCode)
+    );
+    assert_eq!(
+        decode_request(IOCTL_LIST_SAS, &[0u8; MAX_REQUEST + 1], BIG),
+        Err(ControlError::LengthMismatch)
+    );
+    let largest = [
+        REQUEST_HEADER_LEN + INJECT_SEND_BODY + MAX_SEND_FRAME,
+        REQUEST_HEADER_LEN + INJECT_RECEIVE_BODY + MAX_RECEIVE_FRAME,
+        REQUEST_HEADER_LEN + ipsecov2_core::sa_oids::decode::MAX_ADD_SA_EX_BUFFER,
+    ];
+    assert!(largest.iter().all(|&len| len <= MAX_REQUEST), "{largest:?}");
     // The ADD_SA_EX validation is the OID's: its statuses pass through.
     let sa = ControlError::Sa(SaError::TableFull);
     assert_eq!(sa.status(), ndis_sys::NDIS_STATUS_RESOURCES);

@@ -140,6 +140,15 @@ impl<'a> Flags<'a> {
             .ok_or_else(|| format!("{command}: {name} is required"))
     }
 
+    /// An optional number flag of type `T` (decimal or 0x hex), `default` when absent.
+    fn number_or<T: TryFrom<u64>>(&self, name: &str, default: T) -> Result<T, String> {
+        match self.value(name) {
+            Some(text) => T::try_from(parse_number(text, name)?)
+                .map_err(|_| format!("{name} `{text}` is out of range")),
+            None => Ok(default),
+        }
+    }
+
     fn switch(&self, name: &str) -> bool {
         self.switches.contains(&name)
     }
@@ -189,12 +198,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         }
         "add" => {
             let flags = Flags::parse(verb, rest, &["--port", "--sa", "--index"], &["--json"])?;
-            let index = match flags.value("--index") {
-                Some(text) => text
-                    .parse()
-                    .map_err(|_| format!("add: --index `{text}` is not a number"))?,
-                None => 0,
-            };
+            let index = flags.number_or("--index", 0usize)?;
             let action = Action::Add {
                 port: parse_port(flags.required(verb, "--port")?)?,
                 sa_file: flags.required(verb, "--sa")?.to_owned(),
@@ -225,15 +229,8 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 ],
                 &["--json"],
             )?;
-            let header_info = match flags.value("--header-info") {
-                Some(text) => u32::try_from(parse_number(text, "--header-info")?)
-                    .map_err(|_| format!("--header-info `{text}` does not fit 32 bits"))?,
-                None => 0,
-            };
-            let tunnel = match flags.value("--tunnel") {
-                Some(text) => parse_number(text, "--tunnel")?,
-                None => 0,
-            };
+            let header_info = flags.number_or("--header-info", 0u32)?;
+            let tunnel = flags.number_or("--tunnel", 0u64)?;
             let action = Action::InjectSend {
                 port: parse_port(flags.required(verb, "--port")?)?,
                 handle: parse_number(flags.required(verb, "--handle")?, "--handle")?,
@@ -273,15 +270,8 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 ],
                 &["--json"],
             )?;
-            let index = match flags.value("--index") {
-                Some(text) => usize::try_from(parse_number(text, "--index")?)
-                    .map_err(|_| format!("--index `{text}` is too large"))?,
-                None => 0,
-            };
-            let seq = match flags.value("--seq") {
-                Some(text) => parse_number(text, "--seq")?,
-                None => 1,
-            };
+            let index = flags.number_or("--index", 0usize)?;
+            let seq = flags.number_or("--seq", 1u64)?;
             Ok(Command::Frame(crate::framing::FrameRequest {
                 sa_file: flags.required(verb, "--sa")?.to_owned(),
                 index,
@@ -551,6 +541,18 @@ mod tests {
             &["delete", "--port", "1", "--handle", "0xZZ"],
             &["delete", "--port", "1", "--handle", "1", "--handle", "2"],
             &["inject-send", "--port", "1", "--handle", "1"],
+            &[
+                "inject-send",
+                "--port",
+                "1",
+                "--handle",
+                "1",
+                "--header-info",
+                "0x100000000",
+                "--frame",
+                "00",
+            ],
+            &["frame", "--sa", "x.json", "--ip-packet", "45", "--seq", "x"],
             &[
                 "inject-send",
                 "--port",

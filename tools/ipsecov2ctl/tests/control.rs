@@ -191,11 +191,7 @@ impl Transport for FakeDriver {
         input: &[u8],
         output_len: usize,
     ) -> Result<(i32, Vec<u8>), String> {
-        self.calls.push(Call {
-            code,
-            input: input.to_vec(),
-            output_len,
-        });
+        record(&mut self.calls, code, input, output_len);
         let request = match request::decode_request(code, input, output_len) {
             Ok(request) => request,
             Err(error) => return Ok((error.status(), Vec::new())),
@@ -212,6 +208,15 @@ impl Transport for FakeDriver {
     }
 }
 
+/// Notes a request as the transport saw it.
+fn record(calls: &mut Vec<Call>, code: u32, input: &[u8], output_len: usize) {
+    calls.push(Call {
+        code,
+        input: input.to_vec(),
+        output_len,
+    });
+}
+
 /// Answers every request with one fixed status and reply.
 struct Scripted {
     answers: Vec<(i32, Vec<u8>)>,
@@ -225,11 +230,7 @@ impl Transport for Scripted {
         input: &[u8],
         output_len: usize,
     ) -> Result<(i32, Vec<u8>), String> {
-        self.calls.push(Call {
-            code,
-            input: input.to_vec(),
-            output_len,
-        });
+        record(&mut self.calls, code, input, output_len);
         let index = (self.calls.len() - 1).min(self.answers.len() - 1);
         Ok(self.answers[index].clone())
     }

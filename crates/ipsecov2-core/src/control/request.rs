@@ -26,6 +26,22 @@ pub const INJECT_SEND_BODY: usize = 24;
 /// Fixed part of the INJECT_RECEIVE body.
 pub const INJECT_RECEIVE_BODY: usize = 8;
 
+/// Longest input any request has (the largest, INJECT_RECEIVE with a full frame, is 2,072
+/// bytes): a longer one is refused before the shell copies it out of the system buffer.
+pub const MAX_REQUEST: usize = 4096;
+
+/// What can be refused from the IOCTL code and the input length alone, before the input is
+/// read: an unknown code first, then an oversized input.
+pub fn precheck(code: u32, input_len: usize) -> Result<(), ControlError> {
+    if !IOCTLS.iter().any(|(known, _)| *known == code) {
+        return Err(ControlError::UnknownCode);
+    }
+    if input_len > MAX_REQUEST {
+        return Err(ControlError::LengthMismatch);
+    }
+    Ok(())
+}
+
 /// A checked request. Slices borrow the request's input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Request<'a> {
@@ -74,9 +90,7 @@ pub fn decode_request(
     input: &[u8],
     output_len: usize,
 ) -> Result<Request<'_>, ControlError> {
-    if !IOCTLS.iter().any(|(known, _)| *known == code) {
-        return Err(ControlError::UnknownCode);
-    }
+    precheck(code, input.len())?;
     let header = decode_header(input)?;
     if header.version != CONTROL_VERSION {
         return Err(ControlError::Version);
